@@ -1,0 +1,39 @@
+// Materials hold parameters; at a hit they evaluate into a Bsdf value for the path's wavelengths.
+#pragma once
+#include <memory>
+#include <string>
+#include <variant>
+
+#include "materials/bsdf/bsdf.h"
+#include "renderer/spectral/spectrum.h"
+
+namespace limner {
+
+struct DiffuseMaterial {
+  Spectrum reflectance;
+};
+
+struct ConductorMaterial {
+  Spectrum eta, k;
+  float roughness = 0.0f;  // GGX alpha
+  std::shared_ptr<const EnergyTable> energy;
+};
+
+struct DielectricMaterial {
+  float ior = 1.5f;
+  float roughness = 0.0f;  // GGX alpha
+  std::shared_ptr<const EnergyTable> energy_outside, energy_inside;
+};
+
+using Material = std::variant<DiffuseMaterial, ConductorMaterial, DielectricMaterial>;
+
+Material make_diffuse(Spectrum reflectance);
+Material make_conductor(Spectrum eta, Spectrum k, float roughness);
+// Throws std::invalid_argument naming the valid metals when the name is unknown.
+Material make_conductor(const std::string& metal, float roughness);
+Material make_dielectric(float ior, float roughness);
+bool is_known_metal(const std::string& name);
+
+Bsdf material_bsdf(const Material& m, const SampledWavelengths& wl);
+
+}  // namespace limner
