@@ -1,0 +1,123 @@
+#include "renderer/integrator.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "renderer/frame.h"
+
+namespace limner {
+
+namespace {
+
+constexpr float kShadowShorten = 1.0f - 1e-4f;
+constexpr int kRouletteDepth = 3;
+
+float power_heuristic(float a, float b) {
+  float a2 = a * a, b2 = b * b;
+  return a2 + b2 > 0.0f ? a2 / (a2 + b2) : 0.0f;
+}
+
+struct PathState {
+  SampledSpectrum L{0.0f}, beta{1.0f};
+  bool specular = true;  // last bounce was a delta lobe (or the camera)
+  float prev_pdf = 0.0f;
+  glm::vec3 prev_p{0.0f};
+  float eta_scale = 1.0f;
+};
+
+bool trace(const Scene& scene, const Ray& ray, RayHit& hit, PathCounters& c,
+           std::vector<RayRecord>* log) {
+  ++c.rays;
+  if (log) log->push_back({ray.origin, ray.tmin, ray.dir, ray.tmax, 0});
+  return scene.rt->intersect(ray, hit);
+}
+
+bool occluded(const Scene& scene, const Ray& ray, PathCounters& c, std::vector<RayRecord>* log) {
+  ++c.rays;
+  if (log) log->push_back({ray.origin, ray.tmin, ray.dir, ray.tmax, 1});
+  return scene.rt->occluded(ray);
+}
+
+// Adds emission found by a BSDF-sampled (or camera) ray, weighted against light sampling.
+void add_emission(const Scene& scene, PathState& st, int light, const SampledSpectrum& Le,
+                  const glm::vec3& dir, float distance) {
+  if (Le.is_black()) return;
+  if (st.specular) {
+    st.L += st.beta * Le;
+    return;
+  }
+  float lp = scene.light_sampler.prob(light) *
+             light_pdf(scene.lights[light], st.prev_p, dir, distance);
+  st.L += st.beta * Le * power_heuristic(st.prev_pdf, lp);
+}
+
+void add_escaped(const Scene& scene, PathState& st, const glm::vec3& dir,
+                 const SampledWavelengths& wl) {
+  for (int i : scene.infinite_lights)
+    add_emission(scene, st, i, light_escaped(scene.lights[i], dir, wl), dir, 0.0f);
+}
+
+void sample_direct(const Scene& scene, PathState& st, const SurfaceHit& s, const Frame& frame,
+                   const Bsdf& bsdf, const glm::vec3& wo, const SampledWavelengths& wl,
+                   Sampler& sampler, PathCounters& c, std::vector<RayRecord>* log) {
+  float u_light = sampler.get1d();
+  glm::vec2 u = sampler.get2d();
+  float prob;
+  int li = scene.light_sampler.sample(u_light, prob);
+  if (li < 0 || prob <= 0.0f) return;
+  const Light& light = scene.lights[li];
+  LightSample ls = light_sample(light, s.p, u, wl);
+  if (ls.pdf <= 0.0f || ls.L.is_black()) return;
+  glm::vec3 wi = frame.to_local(ls.wi);
+  SampledSpectrum f = bsdf_eval(bsdf, wo, wi) * std::fabs(wi.z);
+  if (f.is_black()) return;
+  Ray shadow{scene.offset(s.p, s.ng, ls.wi), ls.wi, 0.0f,
+             light_is_infinite(light) ? 1e30f : ls.distance * kShadowShorten};
+  if (occluded(scene, shadow, c, log)) return;
+  float lp = prob * ls.pdf;
+  float w = ls.delta ? 1.0f : power_heuristic(lp, bsdf_pdf(bsdf, wo, wi));
+  st.L += st.beta * f * ls.L * (w / lp);
+}
+
+}  // namespace
+
+SampledSpectrum trace_path(const Scene& scene, Ray ray, const SampledWavelengths& wl,
+                           Sampler& sampler, PathCounters& c, std::vector<RayRecord>* log) {
+  PathState st;
+  for (int depth = 0;; ++depth) {
+    RayHit hit;
+    if (!trace(scene, ray, hit, c, log)) {
+      add_escaped(scene, st, ray.dir, wl);
+      break;
+    }
+    SurfaceHit s = scene.surface(ray, hit);
+    if (s.light >= 0) {
+      add_emission(scene, st, s.light, light_hit(scene.lights[s.light], ray.dir, wl), ray.dir,
+                   hit.t);
+      break;
+    }
+    if (depth >= scene.film.max_depth) break;
+    Bsdf bsdf = material_bsdf(scene.materials[s.material], wl);
+    Frame frame = Frame::from_z(s.ns);
+    glm::vec3 wo = frame.to_local(-ray.dir);
+    if (!bsdf_is_delta(bsdf)) sample_direct(scene, st, s, frame, bsdf, wo, wl, sampler, c, log);
+    float uc = sampler.get1d();
+    auto bs = bsdf_sample(bsdf, wo, uc, sampler.get2d());
+    if (!bs || bs->pdf <= 0.0f || bs->f.is_black()) break;
+    st.beta *= bs->f * (std::fabs(bs->wi.z) / bs->pdf);
+    st.specular = bs->specular;
+    st.prev_pdf = bs->pdf;
+    st.prev_p = s.p;
+    if (bs->transmission) st.eta_scale *= bs->eta * bs->eta;
+    glm::vec3 wi = glm::normalize(frame.to_world(bs->wi));
+    ray = Ray{scene.offset(s.p, s.ng, wi), wi, 0.0f, 1e30f};
+    if (depth >= kRouletteDepth) {
+      float q = std::max(0.05f, 1.0f - st.beta.max_value() * st.eta_scale);
+      if (sampler.get1d() < q) break;
+      st.beta /= 1.0f - q;
+    }
+  }
+  return st.L;
+}
+
+}  // namespace limner

@@ -1,0 +1,164 @@
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <stdexcept>
+
+#include "renderer/scene_build_parts.h"
+#include "renderer/spectral/color.h"
+
+namespace limner {
+
+Material build_material(const MaterialDesc& d, const std::string& file) {
+  switch (d.type) {
+    case MaterialType::Diffuse:
+      return make_diffuse(d.reflectance);
+    case MaterialType::Dielectric:
+      return make_dielectric(d.ior, d.roughness);
+    case MaterialType::Conductor:
+      if (!d.metal.empty()) {
+        try {
+          return make_conductor(d.metal, d.roughness);
+        } catch (const std::invalid_argument& e) {
+          throw input_error(file, d.key + ".metal", e.what());
+        }
+      }
+      return make_conductor(d.eta, d.k, d.roughness);
+  }
+  throw input_error(file, d.key, "unsupported material");
+}
+
+void add_rect_mesh(Scene& s, const glm::vec3& center, const glm::vec3& normal,
+                   const glm::vec2& size, uint32_t material, GeomKind kind, uint32_t light) {
+  glm::vec3 u, v;
+  rect_axes(normal, u, v);
+  u *= 0.5f * size.x;
+  v *= 0.5f * size.y;
+  TriangleMesh m;
+  m.positions = {center - u - v, center + u - v, center + u + v, center - u + v};
+  m.triangles = {{0, 1, 2}, {0, 2, 3}};  // counter-clockwise about `normal`
+  m.triangle_material = {material, material};
+  s.meshes.push_back(std::move(m));
+  s.geoms.push_back({kind, kind == GeomKind::Light ? light : uint32_t(s.meshes.size() - 1)});
+}
+
+namespace {
+
+uint32_t material_index(const Scene& s, const SceneDesc& d, const std::string& name,
+                        const std::string& key) {
+  auto it = std::find(s.material_names.begin(), s.material_names.end(), name);
+  if (it == s.material_names.end()) {
+    std::string known;
+    for (auto& n : s.material_names) known += (known.empty() ? "" : ", ") + n;
+    throw input_error(d.file, key, "unknown material '" + name + "'" +
+                                       (known.empty() ? "" : " (defined: " + known + ")"));
+  }
+  return uint32_t(it - s.material_names.begin());
+}
+
+void add_lights(Scene& s, const SceneDesc& d) {
+  for (size_t i = 0; i < d.lights.size(); ++i) {
+    const LightDesc& ld = d.lights[i];
+    s.lights.push_back(build_light(ld, d.file));
+    if (ld.type == LightType::Rect) {
+      const auto& r = std::get<RectLight>(s.lights.back().v);
+      add_rect_mesh(s, r.center, r.normal, ld.size, 0, GeomKind::Light, uint32_t(i));
+    } else if (ld.type == LightType::Sphere) {
+      s.spheres.push_back({ld.center, ld.radius, 0});
+      s.geoms.push_back({GeomKind::Light, uint32_t(i)});
+    }
+    if (light_is_infinite(s.lights.back())) s.infinite_lights.push_back(int(i));
+  }
+}
+
+void add_objects(Scene& s, const SceneDesc& d) {
+  for (const ObjectDesc& o : d.objects) {
+    uint32_t mat = material_index(s, d, o.material, o.key + ".material");
+    if (o.kind == ObjectKind::Mesh) {
+      add_mesh_object(s, d, o);
+    } else if (o.kind == ObjectKind::Sphere) {
+      s.spheres.push_back({o.center, o.radius, mat});
+      s.geoms.push_back({GeomKind::Sphere, uint32_t(s.spheres.size() - 1)});
+    } else {
+      add_rect_mesh(s, o.center, o.normal, o.size, mat, GeomKind::Mesh, 0);
+    }
+  }
+}
+
+void compute_bounds(Scene& s) {
+  glm::vec3 lo(1e30f), hi(-1e30f);
+  for (const auto& m : s.meshes)
+    for (const auto& p : m.positions) {
+      lo = glm::min(lo, p);
+      hi = glm::max(hi, p);
+    }
+  for (const auto& sp : s.spheres) {
+    lo = glm::min(lo, sp.center - glm::vec3(sp.radius));
+    hi = glm::max(hi, sp.center + glm::vec3(sp.radius));
+  }
+  if (lo.x > hi.x) lo = hi = glm::vec3(0.0f);
+  s.bounds_min = lo;
+  s.bounds_max = hi;
+  s.radius = std::max(0.5f * glm::length(hi - lo), 1e-3f);
+}
+
+// Embree geometry ids follow the order of s.geoms (meshes and spheres interleaved).
+void build_ray_queries(Scene& s) {
+  s.rt = std::make_unique<EmbreeScene>();
+  uint32_t next_mesh = 0, next_sphere = 0, expected_id = 0;
+  for (const GeomInfo& g : s.geoms) {
+    bool is_sphere = g.kind == GeomKind::Sphere ||
+                     (g.kind == GeomKind::Light &&
+                      std::holds_alternative<SphereLight>(s.lights[g.index].v));
+    uint32_t id;
+    if (is_sphere) {
+      const SphereShape& sp = s.spheres[next_sphere++];
+      id = s.rt->add_sphere(sp.center, sp.radius);
+    } else {
+      const TriangleMesh& m = s.meshes[next_mesh++];
+      id = s.rt->add_triangles(m.positions.data(), m.positions.size(), m.triangles.data(),
+                               m.triangles.size());
+    }
+    if (id != expected_id++) throw std::logic_error("ray-query geometry ids out of order");
+  }
+  s.rt->commit();
+}
+
+glm::vec3 auto_white(const Scene& s) {
+  glm::vec3 w(0.0f);
+  for (size_t i = 0; i < s.lights.size(); ++i) {
+    const LightEmission& e = std::visit([](const auto& l) -> const LightEmission& {
+      return l.emission;
+    }, s.lights[i].v);
+    glm::vec3 xyz = spectrum_to_xyz(e.spectrum);
+    if (xyz.y > 0.0f) w += s.light_sampler.prob(int(i)) * xyz / xyz.y;
+  }
+  return w.y > 0.0f ? w / w.y : srgb_white_xyz();
+}
+
+}  // namespace
+
+std::unique_ptr<Scene> build_scene(const SceneDesc& d) {
+  auto s = std::make_unique<Scene>();
+  s->file = d.file;
+  s->film = d.film;
+  s->camera = Camera(d.camera, d.film.width, d.film.height);
+  for (const auto& [name, md] : d.materials) {
+    s->material_names.push_back(name);
+    s->materials.push_back(build_material(md, d.file));
+  }
+  add_lights(*s, d);
+  auto t0 = std::chrono::steady_clock::now();
+  add_objects(*s, d);
+  auto t1 = std::chrono::steady_clock::now();
+  s->load_seconds = std::chrono::duration<double>(t1 - t0).count();
+  compute_bounds(*s);
+  s->light_sampler = LightSampler(s->lights, s->radius);
+  s->auto_white_xyz = auto_white(*s);
+  for (const auto& m : s->meshes) s->triangle_count += m.triangles.size();
+  build_ray_queries(*s);
+  s->bvh_seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - t1).count();
+  return s;
+}
+
+}  // namespace limner

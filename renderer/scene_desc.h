@@ -1,0 +1,88 @@
+// The plain description of a scene as parsed from JSON: values only, no Embree, no images.
+// Every element keeps the key path it came from, so building can report errors precisely.
+#pragma once
+#include <cstdint>
+#include <glm/glm.hpp>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "renderer/spectral/spectrum.h"
+
+namespace limner {
+
+struct CameraDesc {
+  glm::vec3 from{0, 0, 100}, to{0, 0, 0}, up{0, 1, 0};
+  float fov_deg = 30.0f;
+  float f_number = 0.0f;  // 0: pinhole (everything in focus)
+  float focus_mm = 0.0f;  // 0: focus on `to`
+};
+
+enum class WhiteBalanceKind { None, Spectrum, Auto };
+
+struct FilmDesc {
+  int width = 512, height = 512, spp = 64;
+  uint64_t seed = 0;
+  std::string output = "out.png";  // resolved against the scene folder
+  std::string color_space = "srgb";  // srgb | xyz
+  WhiteBalanceKind white_balance = WhiteBalanceKind::None;
+  Spectrum white;  // for WhiteBalanceKind::Spectrum
+  std::string tonemap = "none";  // none | filmic
+  float exposure_ev = 0.0f;
+  int bit_depth = 8;  // PNG only: 8 or 16
+  int max_depth = 64;
+};
+
+enum class LightType { Environment, Rect, Sphere, Spot, Distant };
+
+struct LightDesc {
+  LightType type = LightType::Environment;
+  std::string key;  // "lights[0]"
+  Spectrum spectrum;  // luminance-normalised at build time
+  float scale = 1.0f;
+  glm::vec3 center{0.0f}, to{0.0f}, position{0.0f}, direction{0, -1, 0};
+  glm::vec2 size{1.0f};
+  float radius = 1.0f, cone_deg = 30.0f, angle_deg = 0.0f;
+};
+
+enum class MaterialType { Diffuse, Dielectric, Conductor };
+
+struct MaterialDesc {
+  MaterialType type = MaterialType::Diffuse;
+  std::string key;  // "materials.skin"
+  Spectrum reflectance;
+  float ior = 1.5f, roughness = 0.0f;
+  std::string metal;  // named metal, or empty when eta/k are given
+  Spectrum eta, k;
+};
+
+struct TransformDesc {
+  float scale = 1.0f;
+  glm::vec3 rotate_deg{0.0f}, translate{0.0f};
+};
+
+enum class ObjectKind { Mesh, Sphere, Rect };
+
+struct ObjectDesc {
+  ObjectKind kind = ObjectKind::Mesh;
+  std::string key;  // "objects[2]"
+  std::string material;
+  std::string mesh_path;  // resolved against the scene folder
+  TransformDesc transform;
+  std::map<std::string, std::string> group_materials;
+  glm::vec3 center{0.0f}, normal{0, 1, 0};
+  float radius = 1.0f;
+  glm::vec2 size{1.0f};
+};
+
+struct SceneDesc {
+  std::string file;  // the scene file as given (for messages)
+  std::string folder;
+  CameraDesc camera;
+  FilmDesc film;
+  std::vector<LightDesc> lights;
+  std::map<std::string, MaterialDesc> materials;
+  std::vector<ObjectDesc> objects;
+};
+
+}  // namespace limner

@@ -1,0 +1,34 @@
+// Subcommands of the `limner` executable. Each returns the process exit code.
+#pragma once
+#include <string>
+#include <vector>
+
+namespace CLI {
+class App;
+}
+
+namespace limner {
+
+struct RenderArgs {
+  std::string scene, output, size, stats;
+  int spp = 0, threads = 0;
+  long long seed = -1;
+  std::vector<std::string> sets;
+  bool quiet = false;
+};
+
+void add_render_command(CLI::App& app, RenderArgs& args);
+int run_render(const RenderArgs& args);
+
+struct BenchArgs {
+  int threads = 0, spp = 4, size = 256;
+  std::string mesh, stats;
+};
+
+void add_bench_command(CLI::App& app, BenchArgs& args);
+int run_bench(const BenchArgs& args);
+
+// Prints "limner: error: <message>" as one line on stderr.
+void print_error(const std::string& message);
+
+}  // namespace limner
