@@ -35,4 +35,26 @@ glm::vec3 srgb_white_xyz();
 float srgb_encode(float linear);
 float srgb_decode(float encoded);
 
+// ---- Additions to the original interface ----
+
+// CIE 1964 10-degree observer, same conventions as the 2-degree functions above (used by
+// measurement tools that ask for the 10-degree observer).
+glm::vec3 cie_xyz_bar_10(float lambda);
+float cie_y_integral_10();
+glm::vec3 spectrum_to_xyz_10(const Spectrum& s);
+
+// Density (per nm) with which sample_wavelengths draws each wavelength; > 0 on 360-830 nm.
+float sample_wavelengths_pdf(float lambda);
+
+// Chromaticity (x, y) of an XYZ triple; (0, 0) for black.
+glm::vec2 xyz_to_xy(const glm::vec3& xyz);
+// RGB -> XYZ matrix of an additive space from its primaries' xy and its white XYZ, scaled so
+// that RGB (1, 1, 1) maps to that white.
+glm::mat3 rgb_to_xyz_matrix(const glm::vec2& r, const glm::vec2& g, const glm::vec2& b,
+                            const glm::vec3& white_xyz);
+// CIE 1976 L*a*b* relative to a white (both XYZ on the same scale).
+glm::vec3 xyz_to_lab(glm::vec3 xyz, glm::vec3 white_xyz);
+// XYZ -> linear Display P3 (P3 primaries, the same D65 white as sRGB).
+glm::mat3 xyz_to_display_p3();
+
 }  // namespace limner

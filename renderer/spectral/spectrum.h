@@ -20,6 +20,8 @@ struct PiecewiseSpectrum {
 };
 
 // Planck's law, scaled so that its maximum over 360-830 nm is 1.
+// normalization is an extra factor on that max-1 curve (1 from Spectrum::blackbody); the
+// max-1 scaling itself is computed in eval, where it cannot overflow for cold bodies.
 struct BlackbodySpectrum {
   float kelvin = 6500.0f;
   float normalization = 1.0f;
@@ -47,7 +49,8 @@ class Spectrum {
   // Linear sRGB reflectance in [0,1]^3 to a smooth bounded spectrum (Jakob & Hanika 2019).
   static Spectrum rgb_albedo(float r, float g, float b);
   // A named CIE illuminant ("D65", "A", "F2", "LED-B3", ...); throws std::invalid_argument
-  // naming the valid names when unknown.
+  // naming the valid names when unknown. Values are as the CIE tabulates them (A and the D
+  // series are 100 at 560 nm), zero outside the table; divide by spectrum_luminance for Y = 1.
   static Spectrum named_illuminant(const std::string& name);
   static bool is_named_illuminant(const std::string& name);
   static std::vector<std::string> illuminant_names();
