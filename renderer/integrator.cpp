@@ -61,7 +61,7 @@ void sample_direct(const Scene& scene, PathState& st, const SurfaceHit& s, const
                    const Bsdf& bsdf, const glm::vec3& wo, const SampledWavelengths& wl,
                    Sampler& sampler, PathCounters& c, std::vector<RayRecord>* log) {
   float u_light = sampler.get1d();
-  glm::vec2 u = sampler.get2d();
+  glm::vec2 u = sampler.get2d();  // dimensions are consumed in a fixed order per bounce
   float prob;
   int li = scene.light_sampler.sample(u_light, prob);
   if (li < 0 || prob <= 0.0f) return;

@@ -1,5 +1,11 @@
-// Random numbers keyed on (pixel, sample index, seed): each sample's stream depends on nothing
+// Random numbers keyed on (pixel, sample index, seed): each sample's numbers depend on nothing
 // else, so an image is identical for any number of threads or tile order.
+//
+// The numbers are a padded, Owen-scrambled Sobol sequence (Burley 2020, "Practical Hash-based
+// Owen Scrambling"): each 2D pair of dimensions takes the first two Sobol dimensions at a
+// per-pixel, per-dimension shuffled sample index, then scrambles both coordinates. The samples
+// of one pixel are stratified like a (0,2)-net in every pair, which converges far faster than
+// independent numbers, and pairs stay decorrelated because every pair has its own seed.
 #pragma once
 #include <cstdint>
 #include <glm/glm.hpp>
@@ -15,35 +21,62 @@ inline uint64_t mix64(uint64_t x) {  // SplitMix64 finaliser
   return x;
 }
 
-// PCG32 (O'Neill 2014), XSH-RR output.
+inline uint32_t hash32(uint64_t a, uint64_t b) { return uint32_t(mix64(a * 0x9e3779b97f4a7c15ULL ^ b) >> 32); }
+
+inline uint32_t reverse_bits(uint32_t x) {
+  x = ((x >> 1) & 0x55555555u) | ((x & 0x55555555u) << 1);
+  x = ((x >> 2) & 0x33333333u) | ((x & 0x33333333u) << 2);
+  x = ((x >> 4) & 0x0f0f0f0fu) | ((x & 0x0f0f0f0fu) << 4);
+  x = ((x >> 8) & 0x00ff00ffu) | ((x & 0x00ff00ffu) << 8);
+  return (x >> 16) | (x << 16);
+}
+
+// Burley's improved Laine-Karras permutation: each bit is flipped depending on lower bits only.
+inline uint32_t laine_karras(uint32_t x, uint32_t seed) {
+  x ^= x * 0x3d20adeau;
+  x += seed;
+  x *= (seed >> 16) | 1u;
+  x ^= x * 0x05526c56u;
+  x ^= x * 0x53a22864u;
+  return x;
+}
+
+// Owen scrambling of a 32-bit fraction: bit flips depend on the more significant bits.
+inline uint32_t nested_uniform_scramble(uint32_t x, uint32_t seed) {
+  return reverse_bits(laine_karras(reverse_bits(x), seed));
+}
+
+inline uint32_t sobol_dim1(uint32_t index) {
+  uint32_t result = 0;
+  for (uint32_t v = 1u << 31; index; index >>= 1, v ^= v >> 1)
+    if (index & 1u) result ^= v;
+  return result;
+}
+
 class Sampler {
  public:
-  Sampler(uint32_t px, uint32_t py, uint32_t sample_index, uint64_t seed) {
-    uint64_t key = mix64(seed ^ 0x9e3779b97f4a7c15ULL);
-    key = mix64(key ^ ((uint64_t(py) << 32) | px));
-    uint64_t stream = mix64(key ^ (uint64_t(sample_index) * 0xd1b54a32d192ed03ULL));
-    state_ = 0;
-    inc_ = (stream << 1) | 1u;
-    next_u32();
-    state_ += key;
-    next_u32();
-  }
-  uint32_t next_u32() {
-    uint64_t old = state_;
-    state_ = old * 6364136223846793005ULL + inc_;
-    uint32_t xorshifted = uint32_t(((old >> 18u) ^ old) >> 27u);
-    uint32_t rot = uint32_t(old >> 59u);
-    return (xorshifted >> rot) | (xorshifted << ((32 - rot) & 31));
-  }
-  // Uniform in [0, 1).
-  float get1d() { return float(next_u32() >> 8) * 0x1p-24f; }
+  Sampler(uint32_t px, uint32_t py, uint32_t sample_index, uint64_t seed)
+      : index_(sample_index),
+        pixel_seed_(mix64(mix64(seed ^ 0x5851f42d4c957f2dULL) ^ ((uint64_t(py) << 32) | px))) {}
+
   glm::vec2 get2d() {
-    float a = get1d();
-    return {a, get1d()};
+    uint32_t s = hash32(pixel_seed_, dimension_++);
+    uint32_t i = nested_uniform_scramble(index_, s);
+    uint32_t x = nested_uniform_scramble(reverse_bits(i), hash32(s, 1));
+    uint32_t y = nested_uniform_scramble(sobol_dim1(i), hash32(s, 2));
+    return {to_float(x), to_float(y)};
+  }
+  float get1d() {
+    uint32_t s = hash32(pixel_seed_, dimension_++);
+    uint32_t i = nested_uniform_scramble(index_, s);
+    return to_float(nested_uniform_scramble(reverse_bits(i), hash32(s, 1)));
   }
 
  private:
-  uint64_t state_ = 0, inc_ = 1;
+  static float to_float(uint32_t x) { return float(x >> 8) * 0x1p-24f; }
+  uint32_t index_;
+  uint64_t pixel_seed_;
+  uint64_t dimension_ = 0;
 };
 
 }  // namespace limner

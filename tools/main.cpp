@@ -31,8 +31,9 @@ int main(int argc, char** argv) {
     return app.exit(e);
   } catch (const CLI::CallForAllHelp& e) {
     return app.exit(e);
-  } catch (const CLI::CallForVersion& e) {
-    return app.exit(e);
+  } catch (const CLI::CallForVersion&) {
+    std::cout << "limner " << LIMNER_VERSION << std::endl;
+    return 0;
   } catch (const CLI::ParseError& e) {
     limner::print_error(e.what());
     return 2;
