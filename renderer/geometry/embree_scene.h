@@ -29,7 +29,8 @@ class EmbreeScene {
   EmbreeScene(const EmbreeScene&) = delete;
   EmbreeScene& operator=(const EmbreeScene&) = delete;
 
-  // The arrays must outlive the scene (they are shared, not copied). Returns the geometry id.
+  // The index array must outlive the scene (it is shared, not copied); positions are copied
+  // into a padded Embree buffer. Returns the geometry id: 0, 1, 2... in add order.
   uint32_t add_triangles(const glm::vec3* positions, size_t vertex_count,
                          const glm::uvec3* triangles, size_t triangle_count);
   // An exact sphere (user geometry); ng points outward.

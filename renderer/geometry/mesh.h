@@ -1,5 +1,6 @@
 // Triangle meshes as loaded from disk (OBJ or STL), before any scene transform.
 #pragma once
+#include <cstddef>
 #include <cstdint>
 #include <glm/glm.hpp>
 #include <string>
@@ -23,5 +24,11 @@ struct Mesh {
 // Loads an .obj or .stl (binary or ASCII) file. Throws InputError naming the file on a missing or
 // unreadable file, a parse error, NaN/Inf vertices, out-of-range indices or no faces.
 Mesh load_mesh(const std::string& path);
+
+// What load_mesh cleaned up silently, for callers that want to log it.
+struct MeshLoadStats {
+  size_t degenerate_triangles_dropped = 0;  // zero-area triangles removed from the mesh
+};
+Mesh load_mesh(const std::string& path, MeshLoadStats* stats);
 
 }  // namespace limner
