@@ -11,7 +11,7 @@ namespace limner {
 
 struct RenderArgs {
   std::string scene, output, size, stats;
-  int spp = 0, threads = 0;
+  int spp = -1, threads = 0;  // -1: not given
   long long seed = -1;
   std::vector<std::string> sets;
   bool quiet = false;

@@ -33,7 +33,7 @@ namespace {
 
 std::vector<std::string> flag_overrides(const RenderArgs& a) {
   std::vector<std::string> sets = a.sets;
-  if (a.spp != 0) sets.push_back("film.spp=" + std::to_string(a.spp));
+  if (a.spp != -1) sets.push_back("film.spp=" + std::to_string(a.spp));
   if (a.seed >= 0) sets.push_back("film.seed=" + std::to_string(a.seed));
   if (a.seed < -1) throw InputError("--seed: must not be negative");
   if (!a.size.empty()) {

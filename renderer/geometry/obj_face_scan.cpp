@@ -61,6 +61,14 @@ std::string first_word(std::string_view s) {
   return std::string(s.substr(b, e - b));
 }
 
+bool has_non_finite_word(std::string_view s) {
+  for (size_t i = 0; i + 3 <= s.size(); ++i) {
+    char a = char(s[i] | 0x20), b = char(s[i + 1] | 0x20), c = char(s[i + 2] | 0x20);
+    if ((a == 'n' && b == 'a' && c == 'n') || (a == 'i' && b == 'n' && c == 'f')) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 ObjFaceTags scan_obj_faces(std::string_view text, PartNames& parts) {
@@ -78,6 +86,9 @@ ObjFaceTags scan_obj_faces(std::string_view text, PartNames& parts) {
       tags.usemtl.push_back(usemtl);
       tags.line.push_back(lines.number());
       tags.corner_count.push_back(corners);
+    } else if (line.size() >= 2 && line[0] == 'v' && is_blank(line[1])) {
+      if (!tags.non_finite_vertex_line && has_non_finite_word(line.substr(2)))
+        tags.non_finite_vertex_line = lines.number();
     } else if (line.substr(0, 6) == "usemtl") {
       usemtl = parts.intern(first_word(line.substr(6)));
     }

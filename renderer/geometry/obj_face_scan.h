@@ -15,6 +15,9 @@ struct ObjFaceTags {
   std::vector<uint32_t> usemtl;        // part index per face, Mesh::kNoPart before any usemtl
   std::vector<uint32_t> line;          // 1-based line of the 'f' statement
   std::vector<uint32_t> corner_count;  // vertices in the face, >= 3
+  // 1-based line of the first 'v' statement with a nan/inf word (tinyobjloader reads "nan" as
+  // 0, so it has to be caught here), or 0.
+  uint32_t non_finite_vertex_line = 0;
 };
 
 // Faces are counted exactly as tinyobjloader keeps them (an 'f' line with fewer than three

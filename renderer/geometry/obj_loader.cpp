@@ -200,6 +200,9 @@ class FaceEmitter {
 Mesh load_obj(const std::string& path, const std::string& text) {
   PartNames parts;
   ObjFaceTags tags = scan_obj_faces(text, parts);
+  if (tags.non_finite_vertex_line)
+    throw input_error(path, "", "mesh has a non-finite vertex (line " +
+                                    std::to_string(tags.non_finite_vertex_line) + ")");
   ObjData obj = parse_obj(path, text);
   check_face_alignment(obj, tags, path);
   // Before welding renumbers vertices, so the index matches the file's 'v' order.

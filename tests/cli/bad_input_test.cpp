@@ -75,6 +75,8 @@ std::vector<BadCase> cases() {
   };
 }
 
+void PrintTo(const BadCase& c, std::ostream* os) { *os << c.name; }
+
 class BadInput : public ::testing::TestWithParam<BadCase> {};
 
 TEST_P(BadInput, ClearErrorExitTwoOutputUntouched) {
@@ -98,7 +100,7 @@ TEST_P(BadInput, ClearErrorExitTwoOutputUntouched) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Cases, BadInput, ::testing::ValuesIn(cases()),
-                         [](const auto& info) { return std::string(info.param.name); });
+                         [](const auto& test_info) { return std::string(test_info.param.name); });
 
 TEST(BadInput, MissingSceneFile) {
   RunResult r = run_limner("render /nonexistent/scene.json");
