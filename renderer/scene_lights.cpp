@@ -8,10 +8,23 @@ namespace limner {
 
 namespace {
 
+// Emission is sampled at every light sample, so any form (blackbody needs exp per wavelength)
+// is tabulated once at 1 nm, which evaluates in constant time.
+Spectrum dense(const Spectrum& s) {
+  std::vector<float> lambda, value;
+  for (int l = int(kLambdaMin); l <= int(kLambdaMax); ++l) {
+    lambda.push_back(float(l));
+    value.push_back(s.eval(float(l)));
+  }
+  return Spectrum::piecewise(std::move(lambda), std::move(value));
+}
+
 LightEmission emission(const LightDesc& d, const std::string& file) {
-  float y = spectrum_luminance(d.spectrum);
+  Spectrum s = std::holds_alternative<ConstantSpectrum>(d.spectrum.variant()) ? d.spectrum
+                                                                              : dense(d.spectrum);
+  float y = spectrum_luminance(s);
   if (!(y > 0.0f)) throw input_error(file, d.key + ".spectrum", "spectrum has zero luminance");
-  return LightEmission{d.spectrum, d.scale / y};
+  return LightEmission{s, d.scale / y};
 }
 
 }  // namespace

@@ -38,6 +38,12 @@ double planck_relative(double lambda, double kelvin) {
 float eval_piecewise(const PiecewiseSpectrum& s, float lambda) {
   const auto& l = s.lambda;
   if (l.empty() || !(lambda >= l.front()) || !(lambda <= l.back())) return 0.0f;
+  if (s.inv_step > 0.0f) {
+    const float x = (lambda - l.front()) * s.inv_step;
+    const size_t i = std::min(size_t(x), l.size() - 2);
+    const float t = std::min(x - float(i), 1.0f);
+    return s.value[i] + t * (s.value[i + 1] - s.value[i]);
+  }
   // Binary search: the tables are short but the lookup must not allocate.
   const auto hi = std::upper_bound(l.begin(), l.end(), lambda);
   if (hi == l.end()) return s.value.back();
@@ -93,7 +99,13 @@ Spectrum Spectrum::piecewise(std::vector<float> lambda, std::vector<float> value
     if (i > 0 && !(lambda[i] > lambda[i - 1]))
       throw std::invalid_argument("piecewise spectrum: wavelengths must be strictly increasing");
   }
-  return Spectrum(PiecewiseSpectrum{std::move(lambda), std::move(value)});
+  PiecewiseSpectrum p{std::move(lambda), std::move(value)};
+  const double step = (double(p.lambda.back()) - p.lambda.front()) / double(p.lambda.size() - 1);
+  bool even = true;
+  for (size_t i = 0; i < p.lambda.size() && even; ++i)
+    even = std::fabs(double(p.lambda[i]) - (p.lambda.front() + double(i) * step)) < 1e-4 * step;
+  if (even) p.inv_step = float(1.0 / step);
+  return Spectrum(std::move(p));
 }
 
 Spectrum Spectrum::blackbody(float kelvin) {
@@ -120,9 +132,25 @@ float Spectrum::eval(float lambda) const {
       v_);
 }
 
+// One dispatch for all four wavelengths: this runs at every hit for every material.
 SampledSpectrum Spectrum::sample(const SampledWavelengths& wl) const {
   SampledSpectrum out;
-  for (int i = 0; i < kLambdas; ++i) out[i] = eval(wl.lambda[i]);
+  std::visit(
+      [&](const auto& s) {
+        using T = std::decay_t<decltype(s)>;
+        for (int i = 0; i < kLambdas; ++i) {
+          if constexpr (std::is_same_v<T, ConstantSpectrum>) {
+            out[i] = s.value;
+          } else if constexpr (std::is_same_v<T, PiecewiseSpectrum>) {
+            out[i] = eval_piecewise(s, wl.lambda[i]);
+          } else if constexpr (std::is_same_v<T, BlackbodySpectrum>) {
+            out[i] = float(double(s.normalization) * planck_relative(wl.lambda[i], s.kelvin));
+          } else {
+            out[i] = eval_rgb_albedo(s, wl.lambda[i]);
+          }
+        }
+      },
+      v_);
   return out;
 }
 

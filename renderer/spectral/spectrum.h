@@ -17,6 +17,7 @@ struct ConstantSpectrum {
 struct PiecewiseSpectrum {
   std::vector<float> lambda;
   std::vector<float> value;
+  float inv_step = 0.0f;  // 1 / spacing when the samples are evenly spaced (O(1) lookup), else 0
 };
 
 // Planck's law, scaled so that its maximum over 360-830 nm is 1.
