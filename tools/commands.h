@@ -21,7 +21,7 @@ void add_render_command(CLI::App& app, RenderArgs& args);
 int run_render(const RenderArgs& args);
 
 struct BenchArgs {
-  int threads = 0, spp = 4, size = 256;
+  int threads = 0, spp = 8, size = 384;
   std::string mesh, stats;
 };
 

@@ -5,6 +5,7 @@
 // blue and far red are still visited (the density at 360 and 830 nm is about 27% and 6% of
 // the peak). Its CDF is a difference of tanh values, so the inverse is closed-form. The
 // constants are the ones pbrt-v4 uses for its visible-wavelength distribution.
+#include <algorithm>
 #include <cmath>
 
 #include "renderer/spectral/color.h"
@@ -27,34 +28,60 @@ const ShapeConstants& shape() {
   return c;
 }
 
-double pdf_at(double lambda) {
-  if (!(lambda >= kLambdaMin && lambda <= kLambdaMax)) return 0.0;
-  const double ch = std::cosh(kShapeA * (lambda - kShapeC));
-  return kShapeA / (ch * ch * shape().t_range);
-}
-
 // Inverse CDF: u in [0, 1] -> lambda in [360, 830].
 double invert_cdf(double u) {
   const double lambda = kShapeC + std::atanh(shape().t_min + u * shape().t_range) / kShapeA;
   return std::fmin(std::fmax(lambda, double(kLambdaMin)), double(kLambdaMax));
 }
 
+// Every path samples four wavelengths, so the inverse CDF is tabulated once (atanh and cosh per
+// lane cost as much as a ray). Sampling interpolates the table linearly; the density of that
+// sampler is constant on each segment, 1 / (N * segment width), and that exact density is the
+// pdf used, so the estimator stays unbiased.
+constexpr int kSegments = 4096;
+
+struct InverseCdfTable {
+  float lambda[kSegments + 1];
+  float pdf[kSegments];
+  InverseCdfTable() {
+    for (int k = 0; k <= kSegments; ++k) lambda[k] = float(invert_cdf(double(k) / kSegments));
+    lambda[0] = kLambdaMin;
+    lambda[kSegments] = kLambdaMax;
+    for (int k = 0; k < kSegments; ++k)
+      pdf[k] = float(1.0 / (double(kSegments) * (double(lambda[k + 1]) - lambda[k])));
+  }
+};
+
+const InverseCdfTable& table() {
+  static const InverseCdfTable t;
+  return t;
+}
+
 }  // namespace
 
-float sample_wavelengths_pdf(float lambda) { return float(pdf_at(lambda)); }
+float sample_wavelengths_pdf(float lambda) {
+  if (!(lambda >= kLambdaMin && lambda <= kLambdaMax)) return 0.0f;
+  const InverseCdfTable& t = table();
+  const float* hi = std::upper_bound(t.lambda, t.lambda + kSegments + 1, lambda);
+  int k = std::min(int(hi - t.lambda) - 1, kSegments - 1);
+  return t.pdf[std::max(k, 0)];
+}
 
 SampledWavelengths sample_wavelengths(float u) {
   SampledWavelengths wl;
+  const InverseCdfTable& t = table();
   // Clamp so a caller's u == 1 (or a stray negative) still lands in [0, 1).
-  double base = std::isfinite(u) ? std::fmin(std::fmax(double(u), 0.0), 1.0) : 0.0;
-  if (base >= 1.0) base = 0.0;
+  float base = std::isfinite(u) ? std::fmin(std::fmax(u, 0.0f), 1.0f) : 0.0f;
+  if (base >= 1.0f) base = 0.0f;
   for (int i = 0; i < kLambdas; ++i) {
     // Stratify in CDF space: lane i is the hero shifted by i/kLambdas, wrapped into [0, 1).
-    double ui = base + double(i) / kLambdas;
-    if (ui >= 1.0) ui -= 1.0;
-    const double lambda = invert_cdf(ui);
-    wl.lambda[size_t(i)] = float(lambda);
-    wl.pdf[size_t(i)] = float(pdf_at(float(lambda)));
+    float ui = base + float(i) / kLambdas;
+    if (ui >= 1.0f) ui -= 1.0f;
+    const float x = ui * kSegments;
+    const int k = std::min(int(x), kSegments - 1);
+    const float f = x - float(k);
+    wl.lambda[size_t(i)] = t.lambda[k] + f * (t.lambda[k + 1] - t.lambda[k]);
+    wl.pdf[size_t(i)] = t.pdf[k];
   }
   return wl;
 }

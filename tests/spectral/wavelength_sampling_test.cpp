@@ -35,7 +35,9 @@ TEST(WavelengthSampling, PdfIsTheDerivativeOfTheSampleMapping) {
     for (int i = 0; i < kLambdas; ++i) {
       const double slope = (b.lambda[size_t(i)] - a.lambda[size_t(i)]) / du;
       const double pdf_mid = 0.5 * (a.pdf[size_t(i)] + b.pdf[size_t(i)]);
-      EXPECT_NEAR(slope * pdf_mid, 1.0, 2e-3) << "u " << u << " lane " << i;
+      // The mapping is a 4096-segment piecewise-linear inverse CDF: a finite difference across
+      // a segment boundary sees two slightly different constant densities.
+      EXPECT_NEAR(slope * pdf_mid, 1.0, 5e-3) << "u " << u << " lane " << i;
     }
   }
 }
