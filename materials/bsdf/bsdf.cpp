@@ -1,0 +1,63 @@
+// The one place that dispatches over the Bsdf variant: each method is a single std::visit.
+#include "materials/bsdf/bsdf.h"
+
+#include "materials/bsdf/conductor.h"
+#include "materials/bsdf/dielectric.h"
+#include "materials/bsdf/diffuse.h"
+
+namespace limner {
+
+namespace {
+
+template <class... Ts>
+struct Overloaded : Ts... {
+  using Ts::operator()...;
+};
+template <class... Ts>
+Overloaded(Ts...) -> Overloaded<Ts...>;
+
+}  // namespace
+
+SampledSpectrum bsdf_eval(const Bsdf& b, const glm::vec3& wo, const glm::vec3& wi,
+                          TransportMode mode) {
+  return std::visit(
+      Overloaded{
+          [&](const DiffuseBsdf& d) { return diffuse_eval(d, wo, wi); },
+          [&](const ConductorBsdf& c) { return conductor_eval(c, wo, wi); },
+          [&](const DielectricBsdf& d) {
+            return SampledSpectrum(dielectric_eval(d, wo, wi, mode));
+          },
+      },
+      b);
+}
+
+float bsdf_pdf(const Bsdf& b, const glm::vec3& wo, const glm::vec3& wi, TransportMode) {
+  return std::visit(Overloaded{
+                        [&](const DiffuseBsdf&) { return diffuse_pdf(wo, wi); },
+                        [&](const ConductorBsdf& c) { return conductor_pdf(c, wo, wi); },
+                        [&](const DielectricBsdf& d) { return dielectric_pdf(d, wo, wi); },
+                    },
+                    b);
+}
+
+std::optional<BsdfSample> bsdf_sample(const Bsdf& b, const glm::vec3& wo, float uc,
+                                      const glm::vec2& u, TransportMode mode) {
+  return std::visit(
+      Overloaded{
+          [&](const DiffuseBsdf& d) { return diffuse_sample(d, wo, u); },
+          [&](const ConductorBsdf& c) { return conductor_sample(c, wo, uc, u); },
+          [&](const DielectricBsdf& d) { return dielectric_sample(d, wo, uc, u, mode); },
+      },
+      b);
+}
+
+bool bsdf_is_delta(const Bsdf& b) {
+  return std::visit(Overloaded{
+                        [](const DiffuseBsdf&) { return false; },
+                        [](const ConductorBsdf& c) { return conductor_is_delta(c); },
+                        [](const DielectricBsdf& d) { return dielectric_is_delta(d); },
+                    },
+                    b);
+}
+
+}  // namespace limner
