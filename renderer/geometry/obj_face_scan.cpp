@@ -61,10 +61,19 @@ std::string first_word(std::string_view s) {
   return std::string(s.substr(b, e - b));
 }
 
+// A word (before any '#' comment) that strtod would read as nan or inf.
 bool has_non_finite_word(std::string_view s) {
-  for (size_t i = 0; i + 3 <= s.size(); ++i) {
-    char a = char(s[i] | 0x20), b = char(s[i + 1] | 0x20), c = char(s[i + 2] | 0x20);
-    if ((a == 'n' && b == 'a' && c == 'n') || (a == 'i' && b == 'n' && c == 'f')) return true;
+  size_t i = 0;
+  while (i < s.size() && s[i] != '#') {
+    while (i < s.size() && is_blank(s[i])) ++i;
+    size_t b = i;
+    while (i < s.size() && !is_blank(s[i]) && s[i] != '#') ++i;
+    std::string_view w = s.substr(b, i - b);
+    if (!w.empty() && (w[0] == '+' || w[0] == '-')) w.remove_prefix(1);
+    if (w.size() >= 3) {
+      char a = char(w[0] | 0x20), c = char(w[1] | 0x20), d = char(w[2] | 0x20);
+      if ((a == 'n' && c == 'a' && d == 'n') || (a == 'i' && c == 'n' && d == 'f')) return true;
+    }
   }
   return false;
 }

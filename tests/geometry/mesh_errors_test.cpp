@@ -43,6 +43,13 @@ TEST(MeshErrors, InfiniteObjVertex) {
                                  {path, "mesh has a non-finite vertex (index 3)"}));
 }
 
+TEST(MeshErrors, NanObjVertex) {
+  // tinyobjloader reads the word "nan" as 0, so this must be caught before it parses.
+  TempDir dir;
+  std::string path = dir.write("nan.obj", "v 0 0 0\nv 1 NaN 0\nv 0 1 0\nf 1 2 3\n");
+  EXPECT_TRUE(throws_input_error([&] { load_mesh(path); }, {path, "non-finite vertex (line 2)"}));
+}
+
 TEST(MeshErrors, NoFaces) {
   TempDir dir;
   std::string path = dir.write("points.obj", "v 0 0 0\nv 1 0 0\nv 0 1 0\n");
