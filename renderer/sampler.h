@@ -46,11 +46,29 @@ inline uint32_t nested_uniform_scramble(uint32_t x, uint32_t seed) {
   return reverse_bits(laine_karras(reverse_bits(x), seed));
 }
 
+// The second Sobol dimension: its generator matrix has columns v_0 = 2^31,
+// v_{i+1} = v_i ^ (v_i >> 1). Applied a byte at a time from tables of column XORs, since a
+// scrambled index has bits set all the way up and a bit loop would take 32 steps.
+struct SobolDim1Tables {
+  uint32_t t[4][256];
+  SobolDim1Tables() {
+    uint32_t v[32];
+    v[0] = 1u << 31;
+    for (int i = 1; i < 32; ++i) v[i] = v[i - 1] ^ (v[i - 1] >> 1);
+    for (int k = 0; k < 4; ++k)
+      for (uint32_t b = 0; b < 256; ++b) {
+        uint32_t x = 0;
+        for (int j = 0; j < 8; ++j)
+          if (b & (1u << j)) x ^= v[8 * k + j];
+        t[k][b] = x;
+      }
+  }
+};
+
 inline uint32_t sobol_dim1(uint32_t index) {
-  uint32_t result = 0;
-  for (uint32_t v = 1u << 31; index; index >>= 1, v ^= v >> 1)
-    if (index & 1u) result ^= v;
-  return result;
+  static const SobolDim1Tables tables;
+  return tables.t[0][index & 0xff] ^ tables.t[1][(index >> 8) & 0xff] ^
+         tables.t[2][(index >> 16) & 0xff] ^ tables.t[3][index >> 24];
 }
 
 class Sampler {

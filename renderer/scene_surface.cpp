@@ -7,16 +7,16 @@ namespace limner {
 
 namespace {
 
-void mesh_surface(const TriangleMesh& m, const RayHit& hit, SurfaceHit& s) {
-  const glm::uvec3& t = m.triangles[hit.prim_id];
-  const glm::vec3 &p0 = m.positions[t.x], &p1 = m.positions[t.y], &p2 = m.positions[t.z];
-  glm::vec3 n = glm::cross(p1 - p0, p2 - p0);
-  float len = glm::length(n);
-  s.ng = len > 0.0f ? n / len : glm::vec3(0, 0, 1);
-  float u = hit.bary.x, v = hit.bary.y, w = 1.0f - u - v;
-  s.p = w * p0 + u * p1 + v * p2;
+// Uses Embree's geometric normal ((v1 - v0) x (v2 - v0), counter-clockwise front) and the ray
+// parameter, so a hit on a mesh without normals never touches the vertex arrays again.
+void mesh_surface(const TriangleMesh& m, const Ray& ray, const RayHit& hit, SurfaceHit& s) {
+  float len = glm::length(hit.ng);
+  s.ng = len > 0.0f ? hit.ng / len : glm::vec3(0, 0, 1);
+  s.p = ray.origin + hit.t * ray.dir;
   s.ns = s.ng;
   if (!m.normals.empty()) {
+    const glm::uvec3& t = m.triangles[hit.prim_id];
+    float u = hit.bary.x, v = hit.bary.y, w = 1.0f - u - v;
     glm::vec3 ns = w * m.normals[t.x] + u * m.normals[t.y] + v * m.normals[t.z];
     float l = glm::length(ns);
     if (l > 0.0f) s.ns = ns / l;
@@ -44,7 +44,7 @@ SurfaceHit Scene::surface(const Ray& ray, const RayHit& hit) const {
     s.material = sp.material;
     return s;
   }
-  mesh_surface(meshes[g.index], hit, s);
+  mesh_surface(meshes[g.index], ray, hit, s);
   return s;
 }
 
