@@ -23,7 +23,7 @@ struct RenderOptions {
 struct RenderStats {
   double seconds = 0.0;
   uint64_t paths = 0, rays = 0, nan_or_inf_samples = 0;
-  int nan_x = -1, nan_y = -1;  // first bad pixel in scan order (to replay)
+  int nan_x = -1, nan_y = -1;  // a bad pixel (the first in tile order), to replay
   int threads = 1;
 };
 
