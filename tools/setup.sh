@@ -2,7 +2,7 @@
 # Limner's one-step set-up on Debian 12: installs the Debian packages it needs (only those
 # missing), configures and builds in Release, then either renders the demo or runs the tests.
 #   tools/setup.sh demo   -> scenes/demo.png
-#   tools/setup.sh test   -> the whole test suite (ctest)
+#   tools/setup.sh test   -> the whole test suite (ctest), in Release and under sanitizers
 # Safe to run again: every step is skipped or quick when already done.
 set -euo pipefail
 
@@ -39,6 +39,14 @@ case "$mode" in
     ;;
   test)
     ctest --test-dir "$build" -j "$(nproc)" --output-on-failure
+    # The same suite again under AddressSanitizer and UndefinedBehaviorSanitizer.
+    asan="${build}-asan"
+    if [[ ! -f "$asan/build.ninja" ]]; then
+      cmake -S "$root" -B "$asan" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+        -DLIMNER_SANITIZE=ON >/dev/null
+    fi
+    cmake --build "$asan" -j "$(nproc)"
+    ctest --test-dir "$asan" -j "$(nproc)" --output-on-failure
     ;;
   *)
     echo "usage: tools/setup.sh demo|test" >&2
