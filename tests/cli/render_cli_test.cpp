@@ -88,6 +88,36 @@ TEST(RenderCli, OneLinePerImageOrNothingWhenQuiet) {
   std::system(("rm -rf " + dir).c_str());
 }
 
+// Looking straight at a D65 environment of luminance 1: XYZ is the D65 white point with Y = 1
+// (CIE 015:2018: x = 0.31272, y = 0.32903), whatever the tone curve asks for display files.
+TEST(RenderCli, XyzExrHoldsTheIlluminantWhitePoint) {
+  std::string dir = make_temp_dir();
+  write_file(dir + "/scene.json", small_scene("img.exr", "[]", "{}"));
+  RunResult r = run_limner("render " + dir + "/scene.json --set film.color_space=xyz "
+                           "--set film.tonemap=filmic --set film.spp=64");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  OIIO::ImageSpec spec;
+  std::vector<float> px = exr_pixels(dir + "/img.exr", &spec);
+  ASSERT_EQ(spec.nchannels, 3);
+  EXPECT_EQ(spec.channelnames, (std::vector<std::string>{"X", "Y", "Z"}));
+  double sum[3] = {0, 0, 0};
+  for (size_t i = 0; i < px.size(); ++i) sum[i % 3] += px[i];
+  double total = sum[0] + sum[1] + sum[2];
+  EXPECT_NEAR(sum[1] / (px.size() / 3), 1.0, 0.01);
+  EXPECT_NEAR(sum[0] / total, 0.31272, 0.002);
+  EXPECT_NEAR(sum[1] / total, 0.32903, 0.002);
+  std::system(("rm -rf " + dir).c_str());
+}
+
+TEST(RenderCli, XyzNeedsExr) {
+  std::string dir = make_temp_dir();
+  write_file(dir + "/scene.json", small_scene("img.png"));
+  RunResult r = run_limner("render " + dir + "/scene.json --set film.color_space=xyz");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("xyz"), std::string::npos) << r.err;
+  std::system(("rm -rf " + dir).c_str());
+}
+
 TEST(RenderCli, VersionAndHelp) {
   RunResult v = run_limner("--version");
   EXPECT_EQ(v.exit_code, 0);
