@@ -67,10 +67,12 @@ Light build_light(const LightDesc& d, const std::string& file) {
       DistantLight l{e};
       l.to_light = -d.direction;
       if (d.angle_deg > 0.0f) {
-        l.cos_half_angle = std::cos(glm::radians(0.5f * d.angle_deg));
-        // Same float cone as sampling uses, so irradiance stays exact.
-        float sin2 = (1.0f - l.cos_half_angle) * (1.0f + l.cos_half_angle);
-        l.emission.factor /= kPiF * sin2;  // irradiance -> radiance of the disc
+        float half = glm::radians(0.5f * d.angle_deg);
+        float s = std::sin(0.5f * half);
+        l.one_minus_cos = 2.0f * s * s;
+        l.cos_half_angle = std::cos(half);
+        // Irradiance -> radiance of the disc: E = L pi sin^2 = L pi x (2 - x), x = 1 - cos.
+        l.emission.factor /= kPiF * l.one_minus_cos * (2.0f - l.one_minus_cos);
       }
       return Light{l};
     }

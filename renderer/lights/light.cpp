@@ -18,25 +18,26 @@ glm::vec3 uniform_sphere(const glm::vec2& u) {
   return {r * std::cos(phi), r * std::sin(phi), z};
 }
 
-// Uniform direction inside a cone of half-angle acos(cos_max) around +z.
-glm::vec3 uniform_cone(const glm::vec2& u, float cos_max) {
-  float cos_t = 1.0f - u.x * (1.0f - cos_max);
-  float sin_t = std::sqrt(std::max(0.0f, 1.0f - cos_t * cos_t));
+// Uniform direction inside a cone around +z whose half-angle has 1 - cos = one_minus_cos. Cones
+// are described by 1 - cos, not cos, so that tiny ones (a point-like sphere light, the sun) keep
+// their exact solid angle 2 pi (1 - cos) in float.
+glm::vec3 uniform_cone(const glm::vec2& u, float one_minus_cos) {
+  float om = u.x * one_minus_cos;
+  float cos_t = 1.0f - om;
+  float sin_t = std::sqrt(std::max(0.0f, om * (2.0f - om)));
   float phi = 2.0f * kPi * u.y;
   return {sin_t * std::cos(phi), sin_t * std::sin(phi), cos_t};
 }
 
-float cone_pdf(float cos_max) { return 1.0f / (2.0f * kPi * (1.0f - cos_max)); }
+float cone_pdf(float one_minus_cos) { return 1.0f / (2.0f * kPi * one_minus_cos); }
 
-// Cosine of the half-angle the sphere subtends from p (0 if p is inside or on it).
-bool sphere_cone(const SphereLight& s, const glm::vec3& p, float& cos_max, float& dist_c) {
+// 1 - cos of the half-angle the sphere subtends from p; false if p is inside or on it.
+bool sphere_cone(const SphereLight& s, const glm::vec3& p, float& one_minus_cos, float& dist_c) {
   dist_c = glm::length(s.center - p);
   if (dist_c <= s.radius * 1.0001f) return false;
   float sin2 = (s.radius * s.radius) / (dist_c * dist_c);
-  cos_max = std::sqrt(std::max(0.0f, 1.0f - sin2));
-  // Very small spheres: keep the cone representable in float.
-  if (1.0f - cos_max < 1e-7f) cos_max = 1.0f - 1e-7f;
-  return true;
+  one_minus_cos = sin2 / (1.0f + std::sqrt(std::max(0.0f, 1.0f - sin2)));
+  return one_minus_cos > 0.0f;
 }
 
 float sphere_hit_distance(const SphereLight& s, const glm::vec3& p, const glm::vec3& w) {
@@ -52,12 +53,12 @@ float sphere_hit_distance(const SphereLight& s, const glm::vec3& p, const glm::v
 LightSample sample_sphere(const SphereLight& s, const glm::vec3& p, const glm::vec2& u,
                           const SampledWavelengths& wl) {
   LightSample ls;
-  float cos_max, dist_c;
-  if (!sphere_cone(s, p, cos_max, dist_c)) return ls;
+  float one_minus_cos, dist_c;
+  if (!sphere_cone(s, p, one_minus_cos, dist_c)) return ls;
   Frame f = Frame::from_z((s.center - p) / dist_c);
-  ls.wi = f.to_world(uniform_cone(u, cos_max));
+  ls.wi = f.to_world(uniform_cone(u, one_minus_cos));
   ls.distance = sphere_hit_distance(s, p, ls.wi);
-  ls.pdf = cone_pdf(cos_max);
+  ls.pdf = cone_pdf(one_minus_cos);
   ls.L = s.emission.sample(wl);
   return ls;
 }
@@ -102,14 +103,14 @@ LightSample sample_distant(const DistantLight& d, const glm::vec2& u,
   LightSample ls;
   ls.distance = kInfinity;
   ls.L = d.emission.sample(wl);
-  if (d.cos_half_angle >= 1.0f) {
+  if (d.one_minus_cos <= 0.0f) {
     ls.wi = d.to_light;
     ls.pdf = 1.0f;
     ls.delta = true;
     return ls;
   }
-  ls.wi = Frame::from_z(d.to_light).to_world(uniform_cone(u, d.cos_half_angle));
-  ls.pdf = cone_pdf(d.cos_half_angle);
+  ls.wi = Frame::from_z(d.to_light).to_world(uniform_cone(u, d.one_minus_cos));
+  ls.pdf = cone_pdf(d.one_minus_cos);
   return ls;
 }
 
@@ -149,13 +150,13 @@ float light_pdf(const Light& l, const glm::vec3& p, const glm::vec3& wi, float d
           float cos_l = -glm::dot(wi, x.normal);
           return cos_l > 0.0f ? distance * distance / (cos_l * x.area) : 0.0f;
         } else if constexpr (std::is_same_v<T, SphereLight>) {
-          float cos_max, dist_c;
-          return sphere_cone(x, p, cos_max, dist_c) ? cone_pdf(cos_max) : 0.0f;
+          float one_minus_cos, dist_c;
+          return sphere_cone(x, p, one_minus_cos, dist_c) ? cone_pdf(one_minus_cos) : 0.0f;
         } else if constexpr (std::is_same_v<T, SpotLight>) {
           return 0.0f;
         } else {
-          if (x.cos_half_angle >= 1.0f) return 0.0f;
-          return glm::dot(wi, x.to_light) >= x.cos_half_angle ? cone_pdf(x.cos_half_angle) : 0.0f;
+          if (x.one_minus_cos <= 0.0f) return 0.0f;
+          return glm::dot(wi, x.to_light) >= x.cos_half_angle ? cone_pdf(x.one_minus_cos) : 0.0f;
         }
       },
       l.v);
@@ -164,7 +165,7 @@ float light_pdf(const Light& l, const glm::vec3& p, const glm::vec3& wi, float d
 SampledSpectrum light_escaped(const Light& l, const glm::vec3& wi, const SampledWavelengths& wl) {
   if (auto* e = std::get_if<EnvironmentLight>(&l.v)) return e->emission.sample(wl);
   if (auto* d = std::get_if<DistantLight>(&l.v)) {
-    if (d->cos_half_angle < 1.0f && glm::dot(wi, d->to_light) >= d->cos_half_angle)
+    if (d->one_minus_cos > 0.0f && glm::dot(wi, d->to_light) >= d->cos_half_angle)
       return d->emission.sample(wl);
   }
   return SampledSpectrum(0.0f);
@@ -192,9 +193,9 @@ float light_power(const Light& l, float scene_radius) {
         } else if constexpr (std::is_same_v<T, SpotLight>) {
           return f * 2.0f * kPi * (1.0f - 0.5f * (x.cos_cone + x.cos_falloff_start));
         } else {
-          float irradiance = x.cos_half_angle >= 1.0f
+          float irradiance = x.one_minus_cos <= 0.0f
                                  ? f
-                                 : f * kPi * (1.0f - x.cos_half_angle * x.cos_half_angle);
+                                 : f * kPi * x.one_minus_cos * (2.0f - x.one_minus_cos);
           return irradiance * disc;
         }
       },

@@ -46,6 +46,7 @@ struct DistantLight {
   LightEmission emission;   // factor already converted to radiance when cos_half_angle < 1
   glm::vec3 to_light{0, 1, 0};
   float cos_half_angle = 1.0f;  // 1: a delta direction
+  float one_minus_cos = 0.0f;   // 1 - cos_half_angle, exact for tiny discs
 };
 
 using LightVariant = std::variant<EnvironmentLight, RectLight, SphereLight, SpotLight, DistantLight>;

@@ -46,6 +46,32 @@ TEST(Analytic, LambertianSphereAroundSphereLight) {
   EXPECT_NEAR(mean_xyz(f, 0, 0, 8, 8).y, 1.0, 0.015);
 }
 
+// A tiny sphere light is a point light: a Lambertian plane straight below it at distance d
+// receives E = pi Le (r/d)^2 and shows L = rho Le (r/d)^2.
+TEST(Analytic, TinySphereLightActsAsPointLight) {
+  Film f = render_json(R"({"camera": {"from": [0, 0.5, 0], "to": [0, 0, 0], "up": [0, 0, -1],
+                           "fov_deg": 1},
+    "film": {"width": 4, "height": 4, "spp": 64},
+    "lights": [{"type": "sphere", "center": [0, 10, 0], "radius": 0.001, "spectrum": 1,
+                "scale": 1e8}],
+    "materials": {"m": {"type": "diffuse", "reflectance": 0.5}},
+    "objects": [{"rect": {"center": [0, 0, 0], "normal": [0, 1, 0], "size": [10, 10]},
+                 "material": "m"}]})");
+  EXPECT_NEAR(mean_xyz(f, 0, 0, 4, 4).y, 0.5, 0.005);
+}
+
+// A sun of 0.01 degrees is still exactly its irradiance.
+TEST(Analytic, TinySunDiscKeepsItsIrradiance) {
+  Film f = render_json(R"({"camera": {"from": [0, 5, 5], "to": [0, 0, 0], "fov_deg": 10},
+    "film": {"width": 8, "height": 8, "spp": 64},
+    "lights": [{"type": "distant", "direction": [0, -1, 0], "angle_deg": 0.01, "spectrum": 1,
+                "scale": 3.14159265}],
+    "materials": {"m": {"type": "diffuse", "reflectance": 0.5}},
+    "objects": [{"rect": {"center": [0, 0, 0], "normal": [0, 1, 0], "size": [10, 10]},
+                 "material": "m"}]})");
+  EXPECT_NEAR(mean_xyz(f, 0, 0, 8, 8).y, 0.5, 0.005);
+}
+
 // A rect light seen head-on shows its radiance; seen from behind it is black.
 TEST(Analytic, RectLightRadianceFrontOnly) {
   std::string scene = R"({"camera": {"from": [0, 0, 10], "to": [0, 0, 0], "fov_deg": 5},
