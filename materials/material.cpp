@@ -66,7 +66,7 @@ Material make_dielectric(float ior, float roughness) {
 
 bool is_known_metal(const std::string& name) { return find_metal_nk(name) != nullptr; }
 
-Bsdf material_bsdf(const Material& m, const SampledWavelengths& wl) {
+Bsdf material_bsdf(const Material& m, const SampledWavelengths& wl, const ShadingContext&) {
   struct Visitor {
     const SampledWavelengths& wl;
     Bsdf operator()(const DiffuseMaterial& d) const {

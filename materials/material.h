@@ -34,6 +34,13 @@ Material make_conductor(const std::string& metal, float roughness);
 Material make_dielectric(float ior, float roughness);
 bool is_known_metal(const std::string& name);
 
-Bsdf material_bsdf(const Material& m, const SampledWavelengths& wl);
+// What a material may need to know about the hit beyond wavelengths (paint pooling and edges).
+struct ShadingContext {
+  float cavity = 0.0f;     // 0: open or raised surface ... 1: fully enclosed recess
+  float convexity = 0.5f;  // 0: concave crease, 0.5: flat, 1: sharp convex edge
+};
+
+Bsdf material_bsdf(const Material& m, const SampledWavelengths& wl,
+                   const ShadingContext& ctx = ShadingContext{});
 
 }  // namespace limner
