@@ -68,4 +68,8 @@ struct Scene {
 // Builds the render scene. Throws InputError naming the file and key path.
 std::unique_ptr<Scene> build_scene(const SceneDesc& desc);
 
+// Builds only the materials (names in the same order), e.g. for `limner measure`.
+void build_materials(const SceneDesc& desc, std::vector<std::string>& names,
+                     std::vector<Material>& materials);
+
 }  // namespace limner

@@ -137,15 +137,20 @@ glm::vec3 auto_white(const Scene& s) {
 
 }  // namespace
 
+void build_materials(const SceneDesc& d, std::vector<std::string>& names,
+                     std::vector<Material>& materials) {
+  for (const auto& [name, md] : d.materials) {
+    names.push_back(name);
+    materials.push_back(build_material(md, d.file));
+  }
+}
+
 std::unique_ptr<Scene> build_scene(const SceneDesc& d) {
   auto s = std::make_unique<Scene>();
   s->file = d.file;
   s->film = d.film;
   s->camera = Camera(d.camera, d.film.width, d.film.height);
-  for (const auto& [name, md] : d.materials) {
-    s->material_names.push_back(name);
-    s->materials.push_back(build_material(md, d.file));
-  }
+  build_materials(d, s->material_names, s->materials);
   add_lights(*s, d);
   auto t0 = std::chrono::steady_clock::now();
   add_objects(*s, d);

@@ -28,6 +28,15 @@ struct BenchArgs {
 void add_bench_command(CLI::App& app, BenchArgs& args);
 int run_bench(const BenchArgs& args);
 
+struct MeasureArgs {
+  std::string scene, material, geometry = "d:8", illuminant = "D50";
+  int observer = 2;
+  std::vector<std::string> sets;
+};
+
+void add_measure_command(CLI::App& app, MeasureArgs& args);
+int run_measure(const MeasureArgs& args);
+
 // Prints "limner: error: <message>" as one line on stderr.
 void print_error(const std::string& message);
 

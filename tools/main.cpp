@@ -23,8 +23,10 @@ int main(int argc, char** argv) {
   app.require_subcommand(0, 1);
   limner::RenderArgs render_args;
   limner::BenchArgs bench_args;
+  limner::MeasureArgs measure_args;
   limner::add_render_command(app, render_args);
   limner::add_bench_command(app, bench_args);
+  limner::add_measure_command(app, measure_args);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -41,6 +43,7 @@ int main(int argc, char** argv) {
   try {
     if (app.got_subcommand("render")) return limner::run_render(render_args);
     if (app.got_subcommand("bench")) return limner::run_bench(bench_args);
+    if (app.got_subcommand("measure")) return limner::run_measure(measure_args);
     std::cout << app.help() << std::flush;
     return 2;
   } catch (const limner::InputError& e) {

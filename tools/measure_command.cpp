@@ -1,0 +1,67 @@
+// `limner measure`: a virtual spectrophotometer over a scene's material.
+#include <CLI/CLI.hpp>
+
+#include <algorithm>
+#include <iostream>
+#include <nlohmann/json.hpp>
+
+#include "renderer/errors.h"
+#include "renderer/measure.h"
+#include "renderer/scene.h"
+#include "renderer/spectral/spectrum.h"
+#include "tools/commands.h"
+#include "tools/output_util.h"
+
+namespace limner {
+
+void add_measure_command(CLI::App& app, MeasureArgs& a) {
+  CLI::App* m = app.add_subcommand("measure", "Measure a material's reflectance and colour");
+  m->add_option("scene", a.scene, "Scene file (JSON) that defines the material")->required();
+  m->add_option("--material", a.material, "Material name")->required();
+  m->add_option("--geometry", a.geometry, "d:8 (specular included) or 45:0");
+  m->add_option("--illuminant", a.illuminant, "CIE illuminant for XYZ and Lab (default D50)");
+  m->add_option("--observer", a.observer, "2 (CIE 1931) or 10 (CIE 1964) degree observer");
+  m->add_option("--set", a.sets, "Override a scene value: KEY.PATH=VALUE (JSON or string)");
+}
+
+namespace {
+
+void check_options(const MeasureArgs& a) {
+  if (a.geometry != "d:8" && a.geometry != "45:0")
+    throw InputError("--geometry '" + a.geometry + "': expected d:8 or 45:0");
+  if (!Spectrum::is_named_illuminant(a.illuminant))
+    throw InputError("--illuminant '" + a.illuminant + "': unknown illuminant (D50, D65, A, ...)");
+  if (a.observer != 2 && a.observer != 10)
+    throw InputError("--observer " + std::to_string(a.observer) + ": expected 2 or 10");
+}
+
+}  // namespace
+
+int run_measure(const MeasureArgs& a) {
+  check_options(a);
+  SceneDesc desc = load_scene_desc(a.scene, a.sets);
+  std::vector<std::string> names;
+  std::vector<Material> materials;
+  build_materials(desc, names, materials);
+  auto it = std::find(names.begin(), names.end(), a.material);
+  if (it == names.end())
+    throw InputError(a.scene + ": materials." + a.material + ": no such material");
+  MeasureOptions opts;
+  opts.geometry = a.geometry;
+  opts.illuminant = a.illuminant;
+  opts.observer = a.observer;
+  Measurement m = measure_material(materials[size_t(it - names.begin())], opts);
+  nlohmann::json j;
+  j["material"] = a.material;
+  j["geometry"] = a.geometry;
+  j["illuminant"] = a.illuminant;
+  j["observer"] = a.observer;
+  j["wavelength_nm"] = m.wavelength_nm;
+  j["reflectance"] = m.reflectance;
+  j["XYZ"] = {m.xyz.x, m.xyz.y, m.xyz.z};
+  j["Lab"] = {m.lab.x, m.lab.y, m.lab.z};
+  std::cout << j.dump(2) << std::endl;
+  return 0;
+}
+
+}  // namespace limner
