@@ -97,7 +97,7 @@ SampledSpectrum trace_path(const Scene& scene, Ray ray, const SampledWavelengths
       break;
     }
     if (depth >= scene.film.max_depth) break;
-    Bsdf bsdf = material_bsdf(scene.materials[s.material], wl);
+    Bsdf bsdf = material_bsdf(scene.materials[s.material], wl, s.ctx);
     Frame frame = Frame::from_z(s.ns);
     glm::vec3 wo = frame.to_local(-ray.dir);
     if (!bsdf_is_delta(bsdf)) sample_direct(scene, st, s, frame, bsdf, wo, wl, sampler, c, log);

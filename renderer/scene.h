@@ -17,6 +17,7 @@ struct TriangleMesh {
   std::vector<glm::vec3> positions, normals;  // world space; normals may be empty
   std::vector<glm::uvec3> triangles;
   std::vector<uint32_t> triangle_material;
+  std::vector<float> cavity, convexity;  // per vertex, only for meshes whose paint needs them
 };
 
 struct SphereShape {
@@ -39,6 +40,7 @@ struct SurfaceHit {
   glm::vec3 ns{0.0f, 0.0f, 1.0f};  // unit shading normal, on the same side as ng
   uint32_t material = 0;
   int light = -1;  // >= 0: the ray hit this area light
+  ShadingContext ctx;
 };
 
 struct Scene {

@@ -23,6 +23,12 @@ void mesh_surface(const TriangleMesh& m, const Ray& ray, const RayHit& hit, Surf
     if (glm::dot(s.ns, s.ng) < 0.0f) s.ns = -s.ns;
   }
   s.material = m.triangle_material[hit.prim_id];
+  if (!m.cavity.empty()) {
+    const glm::uvec3& t = m.triangles[hit.prim_id];
+    float u = hit.bary.x, v = hit.bary.y, w = 1.0f - u - v;
+    s.ctx.cavity = w * m.cavity[t.x] + u * m.cavity[t.y] + v * m.cavity[t.z];
+    s.ctx.convexity = w * m.convexity[t.x] + u * m.convexity[t.y] + v * m.convexity[t.z];
+  }
 }
 
 }  // namespace
