@@ -4,6 +4,7 @@
 #include <cstring>
 
 #include "renderer/errors.h"
+#include "renderer/geometry/mesh_components.h"
 #include "renderer/geometry/vertex_welder.h"
 
 namespace limner {
@@ -107,7 +108,9 @@ Mesh load_stl(const std::string& path, const std::string& bytes) {
     parse_ascii_stl(path, bytes, soup);
   }
   check_finite_soup(path, soup);
-  return weld_soup(soup);
+  Mesh mesh = weld_soup(soup);
+  label_components(mesh);
+  return mesh;
 }
 
 }  // namespace limner

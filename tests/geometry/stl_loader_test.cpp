@@ -21,7 +21,10 @@ void expect_tetrahedron(const Mesh& mesh) {
   EXPECT_TRUE(mesh.uvs.empty());
   ASSERT_EQ(mesh.triangle_group.size(), 4u);
   ASSERT_EQ(mesh.triangle_usemtl.size(), 4u);
-  EXPECT_EQ(mesh.triangle_group[0], Mesh::kNoPart);
+  // One connected shell: one part, "part1" (STL has no groups; see mesh_components.h).
+  EXPECT_EQ(mesh.part_names, (std::vector<std::string>{"part1"}));
+  EXPECT_EQ(mesh.triangle_group[0], 0u);
+  EXPECT_EQ(mesh.triangle_usemtl[0], Mesh::kNoPart);
   // Winding survives: every face normal points away from the centroid.
   glm::vec3 centroid(0.25f);
   for (const glm::uvec3& t : mesh.triangles) {
