@@ -66,9 +66,10 @@ Material make_dielectric(float ior, float roughness) {
 
 bool is_known_metal(const std::string& name) { return find_metal_nk(name) != nullptr; }
 
-Bsdf material_bsdf(const Material& m, const SampledWavelengths& wl, const ShadingContext&) {
+Bsdf material_bsdf(const Material& m, const SampledWavelengths& wl, const ShadingContext& ctx) {
   struct Visitor {
     const SampledWavelengths& wl;
+    const ShadingContext& ctx;
     Bsdf operator()(const DiffuseMaterial& d) const {
       return DiffuseBsdf{d.reflectance.sample(wl)};
     }
@@ -78,8 +79,13 @@ Bsdf material_bsdf(const Material& m, const SampledWavelengths& wl, const Shadin
     Bsdf operator()(const DielectricMaterial& d) const {
       return DielectricBsdf{d.ior, d.roughness, d.energy_outside.get(), d.energy_inside.get()};
     }
+    Bsdf operator()(const PaintMaterial& p) const {
+      Bsdf b(std::in_place_type<PaintBsdf>);  // filled in place: a PaintBsdf is large
+      fill_paint_bsdf(p, wl, ctx, std::get<PaintBsdf>(b));
+      return b;
+    }
   };
-  return std::visit(Visitor{wl}, m);
+  return std::visit(Visitor{wl, ctx}, m);
 }
 
 }  // namespace limner

@@ -25,7 +25,11 @@ struct DielectricMaterial {
   std::shared_ptr<const EnergyTable> energy_outside, energy_inside;
 };
 
-using Material = std::variant<DiffuseMaterial, ConductorMaterial, DielectricMaterial>;
+// Layers of paint on a substrate material (materials/paint/paint_stack.h, included below).
+struct PaintMaterial;
+
+using Material =
+    std::variant<DiffuseMaterial, ConductorMaterial, DielectricMaterial, PaintMaterial>;
 
 Material make_diffuse(Spectrum reflectance);
 Material make_conductor(Spectrum eta, Spectrum k, float roughness);
@@ -44,3 +48,6 @@ Bsdf material_bsdf(const Material& m, const SampledWavelengths& wl,
                    const ShadingContext& ctx = ShadingContext{});
 
 }  // namespace limner
+
+// Completes Material (PaintMaterial holds its substrate as a shared_ptr<const Material>).
+#include "materials/paint/paint_stack.h"

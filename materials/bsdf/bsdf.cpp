@@ -4,6 +4,7 @@
 #include "materials/bsdf/conductor.h"
 #include "materials/bsdf/dielectric.h"
 #include "materials/bsdf/diffuse.h"
+#include "materials/paint/paint_bsdf.h"
 
 namespace limner {
 
@@ -27,6 +28,7 @@ SampledSpectrum bsdf_eval(const Bsdf& b, const glm::vec3& wo, const glm::vec3& w
           [&](const DielectricBsdf& d) {
             return SampledSpectrum(dielectric_eval(d, wo, wi, mode));
           },
+          [&](const PaintBsdf& p) { return paint_eval(p, wo, wi); },
       },
       b);
 }
@@ -36,6 +38,7 @@ float bsdf_pdf(const Bsdf& b, const glm::vec3& wo, const glm::vec3& wi, Transpor
                         [&](const DiffuseBsdf&) { return diffuse_pdf(wo, wi); },
                         [&](const ConductorBsdf& c) { return conductor_pdf(c, wo, wi); },
                         [&](const DielectricBsdf& d) { return dielectric_pdf(d, wo, wi); },
+                        [&](const PaintBsdf& p) { return paint_pdf(p, wo, wi); },
                     },
                     b);
 }
@@ -47,6 +50,7 @@ std::optional<BsdfSample> bsdf_sample(const Bsdf& b, const glm::vec3& wo, float 
           [&](const DiffuseBsdf& d) { return diffuse_sample(d, wo, u); },
           [&](const ConductorBsdf& c) { return conductor_sample(c, wo, uc, u); },
           [&](const DielectricBsdf& d) { return dielectric_sample(d, wo, uc, u, mode); },
+          [&](const PaintBsdf& p) { return paint_sample(p, wo, uc, u); },
       },
       b);
 }
@@ -56,6 +60,7 @@ bool bsdf_is_delta(const Bsdf& b) {
                         [](const DiffuseBsdf&) { return false; },
                         [](const ConductorBsdf& c) { return conductor_is_delta(c); },
                         [](const DielectricBsdf& d) { return dielectric_is_delta(d); },
+                        [](const PaintBsdf& p) { return paint_is_delta(p); },
                     },
                     b);
 }

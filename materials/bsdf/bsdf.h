@@ -57,7 +57,17 @@ struct DielectricBsdf {
   const EnergyTable* energy_inside = nullptr;
 };
 
-using Bsdf = std::variant<DiffuseBsdf, ConductorBsdf, DielectricBsdf>;
+// Layered paint (materials/paint/paint_bsdf.h); declared first so that either header may be
+// included first.
+struct PaintBsdf;
+
+}  // namespace limner
+
+#include "materials/paint/paint_bsdf_types.h"
+
+namespace limner {
+
+using Bsdf = std::variant<DiffuseBsdf, ConductorBsdf, DielectricBsdf, PaintBsdf>;
 
 SampledSpectrum bsdf_eval(const Bsdf& b, const glm::vec3& wo, const glm::vec3& wi,
                           TransportMode mode = TransportMode::Radiance);
