@@ -3,7 +3,9 @@
 #include <cmath>
 #include <stdexcept>
 
+#include "materials/paint/paint_stack.h"
 #include "renderer/scene_build_parts.h"
+#include "renderer/scene_cavity.h"
 #include "renderer/spectral/color.h"
 
 namespace limner {
@@ -23,9 +25,49 @@ Material build_material(const MaterialDesc& d, const std::string& file) {
         }
       }
       return make_conductor(d.eta, d.k, d.roughness);
+    case MaterialType::Paint:
+      break;
   }
-  throw input_error(file, d.key, "unsupported material");
+  throw input_error(file, d.key, "a paint needs its substrate and paints (build_paint)");
 }
+
+namespace {
+
+PaintCoefficients find_paint(const SceneDesc& d, const PaintLayerDesc& l) {
+  auto it = d.paints.find(l.paint);
+  if (it != d.paints.end()) return it->second.coefficients;
+  try {
+    return named_paint(l.paint);
+  } catch (const std::invalid_argument& e) {
+    throw input_error(d.file, l.key + ".paint", e.what());
+  }
+}
+
+Material build_paint(const SceneDesc& d, const MaterialDesc& m,
+                     const std::vector<std::string>& names, const std::vector<Material>& built) {
+  auto sub = std::find(names.begin(), names.end(), m.substrate);
+  auto sub_desc = d.materials.find(m.substrate);
+  if (sub == names.end() || sub_desc == d.materials.end())
+    throw input_error(d.file, m.key + ".substrate", "unknown material '" + m.substrate + "'");
+  if (sub_desc->second.type == MaterialType::Paint)
+    throw input_error(d.file, m.key + ".substrate", "'" + m.substrate + "' is itself a paint: "
+                      "stack its layers in this material instead");
+  std::vector<PaintLayer> layers;
+  for (const PaintLayerDesc& l : m.layers)
+    layers.push_back(PaintLayer{find_paint(d, l), l.thickness_um, l.pooling, l.edge});
+  PaintFinish finish;
+  if (m.finish.name == "custom")
+    finish = PaintFinish{false, m.finish.roughness, m.finish.ior};
+  else
+    finish = paint_finish_preset(m.finish.name);
+  try {
+    return make_paint(std::move(layers), built[size_t(sub - names.begin())], finish, m.reference);
+  } catch (const std::invalid_argument& e) {
+    throw input_error(d.file, m.key, e.what());
+  }
+}
+
+}  // namespace
 
 void add_rect_mesh(Scene& s, const glm::vec3& center, const glm::vec3& normal,
                    const glm::vec2& size, uint32_t material, GeomKind kind, uint32_t light) {
@@ -70,11 +112,31 @@ void add_lights(Scene& s, const SceneDesc& d) {
   }
 }
 
-void add_objects(Scene& s, const SceneDesc& d) {
+// Paints that pool in recesses or keep to edges need per-vertex cavity and convexity.
+bool needs_cavity(const Material& m) {
+  const auto* p = std::get_if<PaintMaterial>(&m);
+  if (!p) return false;
+  for (const PaintLayer& l : p->layers)
+    if (l.pooling > 0.0f || l.edge > 0.0f) return true;
+  return false;
+}
+
+void add_objects(Scene& s, const SceneDesc& d, std::vector<size_t>& cavity_meshes) {
   for (const ObjectDesc& o : d.objects) {
     uint32_t mat = material_index(s, d, o.material, o.key + ".material");
+    if (o.kind != ObjectKind::Mesh && needs_cavity(s.materials[mat]))
+      throw input_error(d.file, o.key + ".material",
+                        "paint '" + o.material + "' has a layer with pooling or edge, which needs "
+                        "a mesh's recesses and edges; a " +
+                            std::string(o.kind == ObjectKind::Sphere ? "sphere" : "rect") +
+                            " has none (set pooling and edge to 0, or use a mesh)");
     if (o.kind == ObjectKind::Mesh) {
       add_mesh_object(s, d, o);
+      for (uint32_t m : s.meshes.back().triangle_material)
+        if (needs_cavity(s.materials[m])) {
+          cavity_meshes.push_back(s.meshes.size() - 1);
+          break;
+        }
     } else if (o.kind == ObjectKind::Sphere) {
       s.spheres.push_back({o.center, o.radius, mat});
       s.geoms.push_back({GeomKind::Sphere, uint32_t(s.spheres.size() - 1)});
@@ -137,11 +199,18 @@ glm::vec3 auto_white(const Scene& s) {
 
 }  // namespace
 
+// Paints refer to other materials as their substrate, so they are built in a second pass.
 void build_materials(const SceneDesc& d, std::vector<std::string>& names,
                      std::vector<Material>& materials) {
   for (const auto& [name, md] : d.materials) {
     names.push_back(name);
-    materials.push_back(build_material(md, d.file));
+    materials.push_back(md.type == MaterialType::Paint ? make_diffuse(Spectrum::constant(0.0f))
+                                                        : build_material(md, d.file));
+  }
+  size_t i = 0;
+  for (const auto& [name, md] : d.materials) {
+    if (md.type == MaterialType::Paint) materials[i] = build_paint(d, md, names, materials);
+    ++i;
   }
 }
 
@@ -153,7 +222,8 @@ std::unique_ptr<Scene> build_scene(const SceneDesc& d) {
   build_materials(d, s->material_names, s->materials);
   add_lights(*s, d);
   auto t0 = std::chrono::steady_clock::now();
-  add_objects(*s, d);
+  std::vector<size_t> cavity_meshes;
+  add_objects(*s, d, cavity_meshes);
   auto t1 = std::chrono::steady_clock::now();
   s->load_seconds = std::chrono::duration<double>(t1 - t0).count();
   compute_bounds(*s);
@@ -163,6 +233,7 @@ std::unique_ptr<Scene> build_scene(const SceneDesc& d) {
   build_ray_queries(*s);
   s->bvh_seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - t1).count();
+  for (size_t m : cavity_meshes) compute_cavity(*s, s->meshes[m]);
   return s;
 }
 

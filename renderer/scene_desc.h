@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "materials/paint/paint.h"
 #include "renderer/spectral/spectrum.h"
 
 namespace limner {
@@ -45,7 +46,25 @@ struct LightDesc {
   float radius = 1.0f, cone_deg = 30.0f, angle_deg = 0.0f;
 };
 
-enum class MaterialType { Diffuse, Dielectric, Conductor };
+enum class MaterialType { Diffuse, Dielectric, Conductor, Paint };
+
+struct PaintDesc {
+  std::string key;  // "paints.skin tone"
+  PaintCoefficients coefficients;
+};
+
+struct PaintLayerDesc {
+  std::string key;    // "materials.skin.layers[1]"
+  std::string paint;  // a name from `paints` or the starter set
+  float thickness_um = 20.0f;
+  float pooling = 0.0f, edge = 0.0f;
+};
+
+// The clear interface on top of a paint stack: "none" (bare KM layer) or a rough dielectric.
+struct FinishDesc {
+  std::string name = "satin";  // none, matte, satin, gloss, or "custom"
+  float roughness = 0.0f, ior = 1.5f;  // for "custom"
+};
 
 struct MaterialDesc {
   MaterialType type = MaterialType::Diffuse;
@@ -54,6 +73,10 @@ struct MaterialDesc {
   float ior = 1.5f, roughness = 0.0f;
   std::string metal;  // named metal, or empty when eta/k are given
   Spectrum eta, k;
+  std::string substrate;  // paint: the material under the layers
+  std::vector<PaintLayerDesc> layers;
+  FinishDesc finish;
+  bool reference = false;  // paint: the stochastic reference walk instead of the fast path
 };
 
 struct TransformDesc {
@@ -82,6 +105,7 @@ struct SceneDesc {
   FilmDesc film;
   std::vector<LightDesc> lights;
   std::map<std::string, MaterialDesc> materials;
+  std::map<std::string, PaintDesc> paints;
   std::vector<ObjectDesc> objects;
 };
 

@@ -89,6 +89,7 @@ FilmDesc parse_film(JsonReader r, const std::string& folder) {
 LightDesc parse_light(JsonReader r, const std::string& folder);
 MaterialDesc parse_material(JsonReader r, const std::string& folder);
 ObjectDesc parse_object(JsonReader r, const std::string& folder);
+PaintDesc parse_paint(JsonReader r, const std::string& folder);  // scene_parse_paint.cpp
 
 SceneDesc parse_scene(const Json& doc, const std::string& file) {
   SceneDesc d;
@@ -99,6 +100,13 @@ SceneDesc parse_scene(const Json& doc, const std::string& file) {
   static const Json kEmpty = Json::object();
   d.film = parse_film(root.has("film") ? root.object("film") : JsonReader(kEmpty, file, "film"),
                       d.folder);
+  if (root.has("paints")) {
+    JsonReader paints = root.object("paints");
+    for (auto it = paints.json().begin(); it != paints.json().end(); ++it) {
+      paints.get(it.key());
+      d.paints[it.key()] = parse_paint(paints.object(it.key()), d.folder);
+    }
+  }
   if (root.has("materials")) {
     JsonReader mats = root.object("materials");
     for (auto it = mats.json().begin(); it != mats.json().end(); ++it) {

@@ -95,6 +95,8 @@ void parse_conductor(JsonReader& r, MaterialDesc& m, const std::string& folder) 
 
 }  // namespace
 
+void parse_paint_material(JsonReader& r, MaterialDesc& m);  // scene_parse_paint.cpp
+
 MaterialDesc parse_material(JsonReader r, const std::string& folder) {
   MaterialDesc m;
   m.key = r.path();
@@ -112,8 +114,10 @@ MaterialDesc parse_material(JsonReader r, const std::string& folder) {
     m.type = MaterialType::Conductor;
     parse_conductor(r, m, folder);
     m.roughness = roughness(r);
+  } else if (type == "paint") {
+    parse_paint_material(r, m);
   } else {
-    r.fail("type", "unknown material type '" + type + "' (diffuse, dielectric, conductor)");
+    r.fail("type", "unknown material type '" + type + "' (diffuse, dielectric, conductor, paint)");
   }
   r.reject_unknown();
   return m;

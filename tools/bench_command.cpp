@@ -13,6 +13,7 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
+#include "materials/paint/paint_bsdf.h"
 #include "renderer/geometry/mesh.h"
 #include "renderer/render.h"
 #include "renderer/scene_parse.h"
@@ -126,13 +127,16 @@ void print_bench_table(const Scene& scene, double scene_mb, const RenderStats& r
   std::printf("  %-34s %10.1f %10s\n", "scene bytes per triangle", bytes_per_tri, "< 200");
   std::printf("  %-34s %10.1f\n", "peak memory MB (incl. ray log)", peak_rss_mb());
   std::printf("  %-34s %10.3f %10s\n", "demo first pixels s", demo_s, "< 1.0");
+  double paint_ratio = paint_cost_ratio_vs_diffuse(true);
+  std::printf("  %-34s %10.2f %10s\n", "paint / diffuse cost per sample", paint_ratio, "<= 2.0");
   if (stats_path.empty()) return;
   Json j = {{"threads", threads}, {"triangles", scene.triangle_count},
             {"renderer_mrays_per_second", renderer_mrays},
             {"embree_mrays_per_second", embree_mrays}, {"ratio", ratio},
             {"samples_per_second", sps}, {"mesh_load_seconds", scene.load_seconds},
             {"bvh_build_seconds", scene.bvh_seconds}, {"bytes_per_triangle", bytes_per_tri},
-            {"peak_memory_mb", peak_rss_mb()}, {"demo_first_pixels_seconds", demo_s}};
+            {"peak_memory_mb", peak_rss_mb()}, {"demo_first_pixels_seconds", demo_s},
+            {"paint_cost_ratio_vs_diffuse", paint_ratio}};
   write_text_atomic(stats_path, j.dump(2) + "\n");
 }
 

@@ -18,6 +18,19 @@ std::string sphere_obj(const std::string& mesh, const std::string& material = "m
   return R"([{"mesh": ")" + mesh + R"(", "material": ")" + material + R"("}])";
 }
 
+std::string paint_materials(const std::string& paint, const std::string& thickness) {
+  return R"({"m": {"type": "diffuse", "reflectance": 0.5},
+             "p": {"type": "paint", "substrate": "m",
+                   "layers": [{"paint": ")" + paint + R"(", "thickness_um": )" + thickness +
+         "}]}}";
+}
+
+std::string paint_scene(const std::string& paint) {
+  std::string s = small_scene("out.png", sphere_obj("tri.obj", "p"), paint_materials("mine", "10"));
+  s.insert(s.find("\"materials\""), "\"paints\": {\"mine\": " + paint + "},\n  ");
+  return s;
+}
+
 const std::string kTriangleObj = "v 0 0 0\nv 1 0 0\nv 0 1 0\nf 1 2 3\n";
 
 std::vector<BadCase> cases() {
@@ -72,6 +85,20 @@ std::vector<BadCase> cases() {
       {"MissingOutputFolder", small_scene("no/such/folder/out.png"), "", {"no/such/folder"}},
       {"UnsupportedOutput", ok, "-o OUTDIR/out.bmp", {"out.bmp", ".bmp"}},
       {"BadSetPath", ok, "--set camera.from.x=3", {"camera.from"}},
+      {"UnknownPaint", small_scene("out.png", sphere_obj("tri.obj"), paint_materials("no such paint", "10")),
+       "", {"scene.json", "materials.p.layers[0].paint", "no such paint"}},
+      {"NegativeThickness", small_scene("out.png", sphere_obj("tri.obj"), paint_materials("black wash", "-5")),
+       "", {"scene.json", "materials.p.layers[0].thickness_um"}},
+      {"UnknownPigment", paint_scene(R"({"pigments": {"PX999": 1}})"), "",
+       {"scene.json", "paints.mine.pigments.PX999", "PX999"}},
+      {"PigmentsSumToZero", paint_scene(R"({"pigments": {"PW6": 0, "PBk7": 0}})"), "",
+       {"scene.json", "paints.mine"}},
+      {"ReflectanceNotInvertible", paint_scene(R"({"reflectance": 0.0})"), "",
+       {"scene.json", "paints.mine"}},
+      {"WashOnASphere",
+       small_scene("out.png", R"([{"sphere": {"center": [0,0,0], "radius": 1}, "material": "p"}])",
+                   paint_materials("black wash", "5, \"pooling\": 0.5")),
+       "", {"scene.json", "objects[0].material", "pool"}},
   };
 }
 

@@ -6,6 +6,7 @@
 #include <fstream>
 
 #include "render/render_util.h"
+#include "materials/paint/paint_stack.h"
 #include "renderer/scene_cavity.h"
 
 namespace limner::test {
@@ -46,6 +47,29 @@ TEST(Cavity, GrooveFloorIsOccludedAndOpenPlaneIsNot) {
   EXPECT_GT(mesh.convexity[rim_right], 0.6f);
   EXPECT_LT(mesh.convexity[floor], 0.4f);
   EXPECT_NEAR(mesh.convexity[open_left], 0.5f, 0.05f);
+}
+
+// A wash with pooling on the groove mesh, through the scene builder: the hit in the groove's
+// floor gets a thicker layer than a hit on the open plane.
+TEST(Cavity, WashIsThickerInTheGroove) {
+  char dir[] = "/tmp/limner_cavity_XXXXXX";
+  std::string path = std::string(mkdtemp(dir)) + "/groove.obj";
+  std::ofstream(path) << kGroove;
+  auto scene = scene_from_json(R"({"camera": {"from": [0, 20, 20], "to": [0, 0, 0]},
+    "materials": {"resin": {"type": "diffuse", "reflectance": 0.5},
+      "washed": {"type": "paint", "substrate": "resin", "layers": [
+        {"paint": "sepia wash", "thickness_um": 10, "pooling": 0.8}]}},
+    "objects": [{"mesh": ")" + path + R"(", "material": "washed"}]})");
+  const auto& paint = std::get<PaintMaterial>(scene->materials[1]);
+  auto thickness_at = [&](glm::vec3 origin) {
+    Ray ray{origin, glm::vec3(0, -1, 0), 0.0f, 1e30f};
+    RayHit hit;
+    EXPECT_TRUE(scene->rt->intersect(ray, hit));
+    return layer_thickness_um(paint.layers[0], scene->surface(ray, hit).ctx);
+  };
+  float open = thickness_at({-5, 5, 0}), groove = thickness_at({0, 5, 0.01f});
+  EXPECT_LT(open, 10.0f);          // washed off the open surface
+  EXPECT_GT(groove, 1.5f * open);  // and gathered in the groove
 }
 
 }  // namespace
