@@ -19,8 +19,9 @@ void apply_override(Json& doc, const std::string& assignment, const std::string&
 
 SceneDesc parse_scene(const Json& doc, const std::string& file);
 
-// Whether a spectrum is used as a reflectance (must lie in [0, 1]) or as an emission.
-enum class SpectrumRole { Reflectance, Emission, Unbounded };
+// Whether a spectrum is used as a reflectance (must lie in [0, 1]), an emission (non-negative,
+// not all zero) or another non-negative quantity (n, k, K, S).
+enum class SpectrumRole { Reflectance, Emission, NonNegative };
 Spectrum parse_spectrum(const Json& v, const std::string& file, const std::string& path,
                         const std::string& folder, SpectrumRole role);
 

@@ -45,11 +45,9 @@ PaintCoefficients paint_coefficients(JsonReader& r, const std::string& folder) {
     if (r.has("k_per_mm") || r.has("s_per_mm")) {
       PaintCoefficients c;
       c.k_per_mm = parse_spectrum(r.get("k_per_mm"), r.file(), r.child_path("k_per_mm"), folder,
-                                  SpectrumRole::Unbounded);
+                                  SpectrumRole::NonNegative);
       c.s_per_mm = parse_spectrum(r.get("s_per_mm"), r.file(), r.child_path("s_per_mm"), folder,
-                                  SpectrumRole::Unbounded);
-      if (c.k_per_mm.min_value() < 0.0f) r.fail("k_per_mm", "must not be negative");
-      if (c.s_per_mm.min_value() < 0.0f) r.fail("s_per_mm", "must not be negative");
+                                  SpectrumRole::NonNegative);
       return c;
     }
   } catch (const std::invalid_argument& e) {

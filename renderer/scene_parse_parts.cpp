@@ -85,11 +85,9 @@ void parse_conductor(JsonReader& r, MaterialDesc& m, const std::string& folder) 
   }
   JsonReader mr(metal, r.file(), r.child_path("metal"));
   m.eta = parse_spectrum(mr.get("eta"), r.file(), mr.child_path("eta"), folder,
-                         SpectrumRole::Unbounded);
+                         SpectrumRole::NonNegative);
   m.k = parse_spectrum(mr.get("k"), r.file(), mr.child_path("k"), folder,
-                       SpectrumRole::Unbounded);
-  if (m.eta.min_value() < 0.0f) mr.fail("eta", "must not be negative");
-  if (m.k.min_value() < 0.0f) mr.fail("k", "must not be negative");
+                       SpectrumRole::NonNegative);
   mr.reject_unknown();
 }
 

@@ -132,6 +132,8 @@ Spectrum parse_spectrum(const Json& v, const std::string& file, const std::strin
   }
   if (role == SpectrumRole::Reflectance && (s.min_value() < 0.0f || s.max_value() > 1.0f))
     throw input_error(file, path, "a reflectance must lie in [0, 1]");
+  if (role == SpectrumRole::NonNegative && s.min_value() < 0.0f)
+    throw input_error(file, path, "must not be negative");
   if (role == SpectrumRole::Emission && (s.min_value() < 0.0f || !(s.max_value() > 0.0f)))
     throw input_error(file, path, "an emission spectrum must be non-negative and not all zero");
   return s;
