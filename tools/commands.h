@@ -37,6 +37,13 @@ struct MeasureArgs {
 void add_measure_command(CLI::App& app, MeasureArgs& args);
 int run_measure(const MeasureArgs& args);
 
+struct LightsArgs {
+  bool json = false;
+};
+
+void add_lights_command(CLI::App& app, LightsArgs& args);
+int run_lights(const LightsArgs& args);
+
 // Prints "limner: error: <message>" as one line on stderr.
 void print_error(const std::string& message);
 
