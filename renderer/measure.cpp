@@ -33,13 +33,6 @@ SampledSpectrum hemispherical(const Bsdf& b, const glm::vec3& wo, int samples) {
   return sum / float(samples);
 }
 
-// Stochastic BSDFs (the paint reference walk) are averaged; deterministic ones repeat exactly.
-SampledSpectrum reflectance_factor(const Bsdf& b, const glm::vec3& wo, const glm::vec3& wi,
-                                   int repeats) {
-  SampledSpectrum sum(0.0f);
-  for (int i = 0; i < repeats; ++i) sum += bsdf_eval(b, wo, wi);
-  return sum * (kPiF / float(repeats));
-}
 
 }  // namespace
 
@@ -48,7 +41,7 @@ SampledSpectrum measure_reflectance(const Material& m, const SampledWavelengths&
   Bsdf b = material_bsdf(m, wl);
   if (opts.geometry == "d:8") return hemispherical(b, direction_at(8.0f), opts.samples);
   if (opts.geometry == "45:0")
-    return reflectance_factor(b, glm::vec3(0, 0, 1), direction_at(45.0f), 1);
+    return bsdf_eval(b, glm::vec3(0, 0, 1), direction_at(45.0f)) * kPiF;  // pi f
   throw std::invalid_argument("unknown geometry '" + opts.geometry + "' (d:8, 45:0)");
 }
 

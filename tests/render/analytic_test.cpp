@@ -8,27 +8,27 @@
 namespace limner::test {
 namespace {
 
-// A Lambertian plane (albedo rho) lit by a distant light of irradiance E at normal incidence
-// has radiance rho E / pi.
-TEST(Analytic, DistantLightOnLambertianPlane) {
-  Film f = render_json(R"({"camera": {"from": [0, 5, 5], "to": [0, 0, 0], "fov_deg": 10},
-    "film": {"width": 8, "height": 8, "spp": 256},
-    "lights": [{"type": "distant", "direction": [0, -1, 0], "spectrum": 1, "scale": 3.14159265}],
+// A Lambertian plane (albedo 0.5) seen from above, under the given lights.
+Film plane_under(const std::string& lights) {
+  return render_json(R"({"camera": {"from": [0, 5, 5], "to": [0, 0, 0], "fov_deg": 10},
+    "film": {"width": 8, "height": 8, "spp": 256}, "lights": )" + lights + R"(,
     "materials": {"m": {"type": "diffuse", "reflectance": 0.5}},
     "objects": [{"rect": {"center": [0, 0, 0], "normal": [0, 1, 0], "size": [10, 10]},
                  "material": "m"}]})");
+}
+
+// A Lambertian plane (albedo rho) lit by a distant light of irradiance E at normal incidence
+// has radiance rho E / pi.
+TEST(Analytic, DistantLightOnLambertianPlane) {
+  Film f = plane_under(R"([{"type": "distant", "direction": [0, -1, 0], "spectrum": 1,
+                            "scale": 3.14159265}])");
   EXPECT_NEAR(mean_xyz(f, 0, 0, 8, 8).y, 0.5, 0.005);
 }
 
 // The same with a sun of finite angular size: its scale is still the irradiance.
 TEST(Analytic, SunDiscOnLambertianPlane) {
-  Film f = render_json(R"({"camera": {"from": [0, 5, 5], "to": [0, 0, 0], "fov_deg": 10},
-    "film": {"width": 8, "height": 8, "spp": 256},
-    "lights": [{"type": "distant", "direction": [0, -1, 0], "angle_deg": 0.53, "spectrum": 1,
-                "scale": 3.14159265}],
-    "materials": {"m": {"type": "diffuse", "reflectance": 0.5}},
-    "objects": [{"rect": {"center": [0, 0, 0], "normal": [0, 1, 0], "size": [10, 10]},
-                 "material": "m"}]})");
+  Film f = plane_under(R"([{"type": "distant", "direction": [0, -1, 0], "angle_deg": 0.53,
+                            "spectrum": 1, "scale": 3.14159265}])");
   EXPECT_NEAR(mean_xyz(f, 0, 0, 8, 8).y, 0.5, 0.01);
 }
 
@@ -62,13 +62,8 @@ TEST(Analytic, TinySphereLightActsAsPointLight) {
 
 // A sun of 0.01 degrees is still exactly its irradiance.
 TEST(Analytic, TinySunDiscKeepsItsIrradiance) {
-  Film f = render_json(R"({"camera": {"from": [0, 5, 5], "to": [0, 0, 0], "fov_deg": 10},
-    "film": {"width": 8, "height": 8, "spp": 64},
-    "lights": [{"type": "distant", "direction": [0, -1, 0], "angle_deg": 0.01, "spectrum": 1,
-                "scale": 3.14159265}],
-    "materials": {"m": {"type": "diffuse", "reflectance": 0.5}},
-    "objects": [{"rect": {"center": [0, 0, 0], "normal": [0, 1, 0], "size": [10, 10]},
-                 "material": "m"}]})");
+  Film f = plane_under(R"([{"type": "distant", "direction": [0, -1, 0], "angle_deg": 0.01,
+                            "spectrum": 1, "scale": 3.14159265}])");
   EXPECT_NEAR(mean_xyz(f, 0, 0, 8, 8).y, 0.5, 0.005);
 }
 
