@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "renderer/frame.h"
+#include "renderer/medium_walk.h"
 
 namespace limner {
 
@@ -23,6 +24,8 @@ struct PathState {
   float prev_pdf = 0.0f;
   glm::vec3 prev_p{0.0f};
   float eta_scale = 1.0f;
+  SampledSpectrum r_u{1.0f};                  // wavelength pdf ratios of medium walks
+  const HomogeneousMedium* medium = nullptr;  // the medium the path is in (null: air)
 };
 
 bool trace(const Scene& scene, const Ray& ray, RayHit& hit, PathCounters& c,
@@ -86,7 +89,18 @@ SampledSpectrum trace_path(const Scene& scene, Ray ray, const SampledWavelengths
   PathState st;
   for (int depth = 0;; ++depth) {
     RayHit hit;
-    if (!trace(scene, ray, hit, c, log)) {
+    bool found = true;
+    if (st.medium) {  // inside a subsurface object: walk to the next surface (medium_walk.h)
+      bool scattered;
+      WalkEnd end = walk_medium(scene, *st.medium, ray, hit, wl, sampler, st.beta, st.r_u, c,
+                                log, &scattered);
+      if (end == WalkEnd::Absorbed) break;
+      if (scattered) st.specular = true;  // no light sampling inside: full weight on emission
+      found = end == WalkEnd::Surface;
+    } else {
+      found = trace(scene, ray, hit, c, log);
+    }
+    if (!found) {
       add_escaped(scene, st, ray.dir, wl);
       break;
     }
@@ -110,6 +124,8 @@ SampledSpectrum trace_path(const Scene& scene, Ray ray, const SampledWavelengths
     st.prev_p = s.p;
     if (bs->transmission) st.eta_scale *= bs->eta * bs->eta;
     glm::vec3 wi = glm::normalize(frame.to_world(bs->wi));
+    if (bs->transmission)  // into a closed object: its medium, if any; out of it: air
+      st.medium = glm::dot(wi, s.ng) < 0.0f ? interior_medium(scene.materials[s.material]) : nullptr;
     ray = Ray{scene.offset(s.p, s.ng, wi), wi, 0.0f, 1e30f};
     if (depth >= kRouletteDepth) {
       float q = std::max(0.05f, 1.0f - st.beta.max_value() * st.eta_scale);

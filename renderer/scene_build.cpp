@@ -27,6 +27,8 @@ Material build_material(const MaterialDesc& d, const std::string& file) {
       return make_conductor(d.eta, d.k, d.roughness);
     case MaterialType::Paint:
       break;
+    case MaterialType::Subsurface:
+      return build_subsurface(d, file);
   }
   throw input_error(file, d.key, "a paint needs its substrate and paints (build_paint)");
 }

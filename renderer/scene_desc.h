@@ -9,6 +9,7 @@
 
 #include "materials/paint/paint.h"
 #include "renderer/spectral/spectrum.h"
+#include "renderer/subsurface_desc.h"
 
 namespace limner {
 
@@ -46,7 +47,7 @@ struct LightDesc {
   float radius = 1.0f, cone_deg = 30.0f, angle_deg = 0.0f;
 };
 
-enum class MaterialType { Diffuse, Dielectric, Conductor, Paint };
+enum class MaterialType { Diffuse, Dielectric, Conductor, Paint, Subsurface };
 
 struct PaintDesc {
   std::string key;  // "paints.skin tone"
@@ -77,6 +78,7 @@ struct MaterialDesc {
   std::vector<PaintLayerDesc> layers;
   FinishDesc finish;
   bool reference = false;  // paint: the stochastic reference walk instead of the fast path
+  SubsurfaceDesc subsurface;
 };
 
 struct TransformDesc {

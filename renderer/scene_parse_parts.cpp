@@ -94,6 +94,8 @@ void parse_conductor(JsonReader& r, MaterialDesc& m, const std::string& folder) 
 }  // namespace
 
 void parse_paint_material(JsonReader& r, MaterialDesc& m);  // scene_parse_paint.cpp
+void parse_subsurface_material(JsonReader& r, MaterialDesc& m,
+                               const std::string& folder);  // scene_parse_subsurface.cpp
 
 MaterialDesc parse_material(JsonReader r, const std::string& folder) {
   MaterialDesc m;
@@ -114,8 +116,11 @@ MaterialDesc parse_material(JsonReader r, const std::string& folder) {
     m.roughness = roughness(r);
   } else if (type == "paint") {
     parse_paint_material(r, m);
+  } else if (type == "subsurface") {
+    parse_subsurface_material(r, m, folder);
   } else {
-    r.fail("type", "unknown material type '" + type + "' (diffuse, dielectric, conductor, paint)");
+    r.fail("type", "unknown material type '" + type +
+                       "' (diffuse, dielectric, conductor, paint, subsurface)");
   }
   r.reject_unknown();
   return m;

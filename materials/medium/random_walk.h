@@ -1,0 +1,50 @@
+// The pieces of a volumetric random walk shared by the renderer (renderer/medium_walk.cpp,
+// surfaces found by ray casts) and `limner measure` (renderer/measure_slab.cpp, planar slab):
+// free-flight sampling with spectral MIS, Henyey-Greenstein scattering and Russian roulette.
+//
+// Spectral MIS (Wilkie et al. 2014 hero wavelengths; pbrt-v4 volpath's r_u): distances are
+// sampled with the hero wavelength (index 0) only. A path's estimate for wavelength i is
+// f_i / ((1/4) sum_j p_j) - the balance heuristic over the four wavelengths, each of which could
+// have been the hero. `beta` carries f_i / p_hero and `r_u` carries p_j / p_hero over the whole
+// path; both are divided by avg(r_u) after every step, so avg(r_u) stays 1 and `beta` is at all
+// times the MIS-weighted throughput (what the integrator multiplies emission by). Every other
+// pdf on a path (BSDF sampling, light sampling) is the same for all four wavelengths, so it
+// cancels from the ratios and only this walk needs to track them.
+#pragma once
+#include <glm/glm.hpp>
+
+#include "materials/medium/medium.h"
+
+namespace limner {
+
+// Bounds of a walk. Russian roulette never darkens (it reweights survivors by 1 / p); the hard
+// cap on events could, but with survival at most `long_walk_survival` per event after
+// `long_walk_events`, reaching `max_events` has probability below 0.99^(65536 - 512) < 1e-280.
+struct WalkLimits {
+  int roulette_events = 16;        // from here on, survival = throughput relative to entry
+  int long_walk_events = 512;      // from here on, survival is also capped
+  float long_walk_survival = 0.99f;
+  int max_events = 65536;          // hard bound on scattering events per walk
+};
+
+enum class FlightEnd { Scatter, Surface };
+
+// One free flight from inside the medium towards a surface at distance t_surface (may be
+// infinite). Returns Scatter with *t < t_surface, or Surface (*t = t_surface), updating beta and
+// r_u. A medium that scatters at none of the four wavelengths is crossed deterministically
+// (Beer-Lambert weight, no sampling). u in [0, 1).
+FlightEnd sample_flight(const MediumCoefficients& m, float t_surface, float u,
+                        SampledSpectrum& beta, SampledSpectrum& r_u, float* t);
+
+// Henyey-Greenstein: the phase function value for the cosine between the incoming propagation
+// direction and the outgoing one, and sampling of the outgoing direction (pdf = value, so the
+// throughput is unchanged).
+float hg_phase(float cos_theta, float g);
+glm::vec3 sample_hg(const glm::vec3& dir, float g, const glm::vec2& u);
+
+// Russian roulette after the `events`-th scattering event of a walk that entered with
+// throughput maximum `entry_max`. Returns false when the walk ends (or hits max_events).
+bool walk_survives(int events, float entry_max, float u, const WalkLimits& limits,
+                   SampledSpectrum& beta);
+
+}  // namespace limner

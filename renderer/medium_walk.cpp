@@ -1,0 +1,31 @@
+#include "renderer/medium_walk.h"
+
+#include <limits>
+
+namespace limner {
+
+WalkEnd walk_medium(const Scene& scene, const HomogeneousMedium& medium, Ray& ray, RayHit& hit,
+                    const SampledWavelengths& wl, Sampler& sampler, SampledSpectrum& beta,
+                    SampledSpectrum& r_u, PathCounters& counters, std::vector<RayRecord>* log,
+                    bool* scattered, const WalkLimits& limits) {
+  const MediumCoefficients m = sample_medium(medium, wl);
+  const float entry_max = beta.max_value();
+  *scattered = false;
+  for (int events = 0;;) {
+    ++counters.rays;
+    if (log) log->push_back({ray.origin, ray.tmin, ray.dir, ray.tmax, 0});
+    bool found = scene.rt->intersect(ray, hit);
+    float t_surface = found ? hit.t : std::numeric_limits<float>::infinity();
+    float t;
+    FlightEnd end = sample_flight(m, t_surface, sampler.get1d(), beta, r_u, &t);
+    if (beta.is_black()) return WalkEnd::Absorbed;
+    if (end == FlightEnd::Surface) return found ? WalkEnd::Surface : WalkEnd::Escaped;
+    *scattered = true;
+    if (!walk_survives(++events, entry_max, sampler.get1d(), limits, beta))
+      return WalkEnd::Absorbed;
+    glm::vec3 p = ray.origin + t * ray.dir;
+    ray = Ray{p, sample_hg(ray.dir, m.g, sampler.get2d()), 0.0f, 1e30f};
+  }
+}
+
+}  // namespace limner

@@ -1,0 +1,31 @@
+// The random walk inside a subsurface object, as the integrator sees it: from a ray that has
+// just been refracted into the medium, free flights and Henyey-Greenstein scattering until the
+// walk reaches a surface (the object's own boundary, a thin feature's far side, or any other
+// object touching or inside it), which is handed back as an ordinary surface hit.
+//
+// Any surface ends a flight: the medium is assumed to fill the space between the entry and the
+// next surface hit, whatever that surface is. A transmission through that surface (outwards)
+// leaves the medium; a reflection stays in it (see the integrator). There is no next-event
+// estimation at scattering events inside: lights are outside the dielectric boundary, which a
+// shadow ray cannot cross (refraction). With a rough boundary the integrator's usual light
+// sampling at the exit vertex (the boundary hit from inside, a non-delta BSDF) covers direct
+// light through the boundary, MIS-weighted against BSDF sampling as for any surface.
+#pragma once
+#include <vector>
+
+#include "materials/medium/random_walk.h"
+#include "renderer/integrator.h"
+
+namespace limner {
+
+enum class WalkEnd { Surface, Escaped, Absorbed };
+
+// `ray` starts inside the medium; on return it is the last flight's ray, with `hit` filled when
+// the walk ends at a Surface. Escaped: the last flight found no surface (an open mesh).
+// beta and r_u: the path's MIS-weighted throughput and wavelength pdf ratios (random_walk.h).
+WalkEnd walk_medium(const Scene& scene, const HomogeneousMedium& medium, Ray& ray, RayHit& hit,
+                    const SampledWavelengths& wl, Sampler& sampler, SampledSpectrum& beta,
+                    SampledSpectrum& r_u, PathCounters& counters, std::vector<RayRecord>* log,
+                    bool* scattered, const WalkLimits& limits = WalkLimits{});
+
+}  // namespace limner
