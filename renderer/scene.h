@@ -61,6 +61,7 @@ struct Scene {
   float radius = 1.0f;
   size_t triangle_count = 0;
   double load_seconds = 0.0, bvh_seconds = 0.0;  // mesh loading, ray-query build
+  std::vector<std::string> warnings;  // one line each, printed by the command (not with --quiet)
 
   SurfaceHit surface(const Ray& ray, const RayHit& hit) const;
   // Offset along the geometric normal toward direction w, scaled to the scene's float precision.

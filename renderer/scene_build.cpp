@@ -134,6 +134,7 @@ void add_objects(Scene& s, const SceneDesc& d, std::vector<size_t>& cavity_meshe
                             " has none (set pooling and edge to 0, or use a mesh)");
     if (o.kind == ObjectKind::Mesh) {
       add_mesh_object(s, d, o);
+      warn_open_subsurface_mesh(s, d, o);
       for (uint32_t m : s.meshes.back().triangle_material)
         if (needs_cavity(s.materials[m])) {
           cavity_meshes.push_back(s.meshes.size() - 1);

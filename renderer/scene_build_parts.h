@@ -12,7 +12,9 @@ constexpr float kPiF = 3.14159265358979323846f;
 void rect_axes(const glm::vec3& n, glm::vec3& u, glm::vec3& v);
 Light build_light(const LightDesc& d, const std::string& file);
 Material build_material(const MaterialDesc& d, const std::string& file);
-Material build_subsurface(const MaterialDesc& d, const std::string& file);  // scene_parse_subsurface.cpp
+// scene_parse_subsurface.cpp: the material, and a warning for an open mesh that has one.
+Material build_subsurface(const MaterialDesc& d, const std::string& file);
+void warn_open_subsurface_mesh(Scene& s, const SceneDesc& d, const ObjectDesc& o);
 void add_mesh_object(Scene& s, const SceneDesc& desc, const ObjectDesc& o);
 void add_rect_mesh(Scene& s, const glm::vec3& center, const glm::vec3& normal,
                    const glm::vec2& size, uint32_t material, GeomKind kind, uint32_t light);

@@ -4,6 +4,7 @@
 #include <stdexcept>
 
 #include "materials/medium/presets.h"
+#include "renderer/geometry/mesh_holes.h"
 #include "renderer/scene_build_parts.h"
 #include "renderer/scene_parse.h"
 
@@ -139,6 +140,28 @@ Material build_subsurface(const MaterialDesc& d, const std::string& file) {
   } catch (const std::invalid_argument& e) {
     throw input_error(file, d.key, e.what());
   }
+}
+
+}  // namespace limner
+
+namespace limner {
+
+void warn_open_subsurface_mesh(Scene& s, const SceneDesc& d, const ObjectDesc& o) {
+  const TriangleMesh& m = s.meshes.back();
+  std::string material;
+  for (uint32_t t : m.triangle_material)
+    if (interior_medium(s.materials[t])) {
+      material = s.material_names[t];
+      break;
+    }
+  if (material.empty()) return;
+  MeshHoles h = find_mesh_holes(m.triangles);
+  if (h.boundary_edges == 0) return;
+  std::string mesh = o.mesh_path.substr(o.mesh_path.find_last_of('/') + 1);
+  s.warnings.push_back(d.file + ": " + o.key + ".mesh: mesh '" + mesh + "' is not closed: " +
+                       std::to_string(h.holes) + " hole(s) (boundary edge loops; " +
+                       std::to_string(h.boundary_edges) + " boundary edges); its subsurface "
+                       "material '" + material + "' needs a closed mesh, light may leak");
 }
 
 }  // namespace limner

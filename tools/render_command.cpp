@@ -64,6 +64,8 @@ int run_render(const RenderArgs& a) {
     throw InputError(desc.film.output + ": color_space 'xyz' needs an .exr output");
   if (!a.stats.empty()) check_stats_path(a.stats);
   auto scene = build_scene(desc);
+  if (!a.quiet)
+    for (const std::string& w : scene->warnings) std::cerr << "limner: warning: " << w << "\n";
   Film film(desc.film.width, desc.film.height);
   RenderOptions opts;
   opts.threads = a.threads;
