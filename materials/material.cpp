@@ -84,6 +84,14 @@ Bsdf material_bsdf(const Material& m, const SampledWavelengths& wl, const Shadin
       fill_paint_bsdf(p, wl, ctx, std::get<PaintBsdf>(b));
       return b;
     }
+    Bsdf operator()(const FabricMaterial& f) const {
+      Bsdf b(std::in_place_type<FabricBsdf>);
+      fill_fabric_bsdf(f, wl, ctx, std::get<FabricBsdf>(b));
+      return b;
+    }
+    Bsdf operator()(const SubsurfaceMaterial& s) const {  // the boundary; the bulk is walked
+      return DielectricBsdf{s.ior, s.roughness, s.energy_outside.get(), s.energy_inside.get()};
+    }
   };
   return std::visit(Visitor{wl, ctx}, m);
 }

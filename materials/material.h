@@ -5,6 +5,7 @@
 #include <variant>
 
 #include "materials/bsdf/bsdf.h"
+#include "materials/medium/medium.h"
 #include "renderer/spectral/spectrum.h"
 
 namespace limner {
@@ -27,9 +28,11 @@ struct DielectricMaterial {
 
 // Layers of paint on a substrate material (materials/paint/paint_stack.h, included below).
 struct PaintMaterial;
+// A sheen layer over a base material (materials/fabric/fabric_material.h, included below).
+struct FabricMaterial;
 
-using Material =
-    std::variant<DiffuseMaterial, ConductorMaterial, DielectricMaterial, PaintMaterial>;
+using Material = std::variant<DiffuseMaterial, ConductorMaterial, DielectricMaterial,
+                              PaintMaterial, FabricMaterial, SubsurfaceMaterial>;
 
 Material make_diffuse(Spectrum reflectance);
 Material make_conductor(Spectrum eta, Spectrum k, float roughness);
@@ -37,6 +40,8 @@ Material make_conductor(Spectrum eta, Spectrum k, float roughness);
 Material make_conductor(const std::string& metal, float roughness);
 Material make_dielectric(float ior, float roughness);
 bool is_known_metal(const std::string& name);
+// The medium a transmission into a surface of this material enters (materials/medium/), or null.
+const HomogeneousMedium* interior_medium(const Material& m);
 
 // What a material may need to know about the hit beyond wavelengths (paint pooling and edges).
 struct ShadingContext {
@@ -51,3 +56,4 @@ Bsdf material_bsdf(const Material& m, const SampledWavelengths& wl,
 
 // Completes Material (PaintMaterial holds its substrate as a shared_ptr<const Material>).
 #include "materials/paint/paint_stack.h"
+#include "materials/fabric/fabric_material.h"

@@ -4,6 +4,7 @@
 #include "materials/bsdf/conductor.h"
 #include "materials/bsdf/dielectric.h"
 #include "materials/bsdf/diffuse.h"
+#include "materials/fabric/fabric_bsdf.h"
 #include "materials/paint/paint_bsdf.h"
 
 namespace limner {
@@ -29,6 +30,7 @@ SampledSpectrum bsdf_eval(const Bsdf& b, const glm::vec3& wo, const glm::vec3& w
             return SampledSpectrum(dielectric_eval(d, wo, wi, mode));
           },
           [&](const PaintBsdf& p) { return paint_eval(p, wo, wi); },
+          [&](const FabricBsdf& f) { return fabric_eval(f, wo, wi, mode); },
       },
       b);
 }
@@ -39,6 +41,7 @@ float bsdf_pdf(const Bsdf& b, const glm::vec3& wo, const glm::vec3& wi, Transpor
                         [&](const ConductorBsdf& c) { return conductor_pdf(c, wo, wi); },
                         [&](const DielectricBsdf& d) { return dielectric_pdf(d, wo, wi); },
                         [&](const PaintBsdf& p) { return paint_pdf(p, wo, wi); },
+                        [&](const FabricBsdf& f) { return fabric_pdf(f, wo, wi); },
                     },
                     b);
 }
@@ -51,6 +54,7 @@ std::optional<BsdfSample> bsdf_sample(const Bsdf& b, const glm::vec3& wo, float 
           [&](const ConductorBsdf& c) { return conductor_sample(c, wo, uc, u); },
           [&](const DielectricBsdf& d) { return dielectric_sample(d, wo, uc, u, mode); },
           [&](const PaintBsdf& p) { return paint_sample(p, wo, uc, u); },
+          [&](const FabricBsdf& f) { return fabric_sample(f, wo, uc, u, mode); },
       },
       b);
 }
@@ -61,6 +65,7 @@ bool bsdf_is_delta(const Bsdf& b) {
                         [](const ConductorBsdf& c) { return conductor_is_delta(c); },
                         [](const DielectricBsdf& d) { return dielectric_is_delta(d); },
                         [](const PaintBsdf& p) { return paint_is_delta(p); },
+                        [](const FabricBsdf& f) { return fabric_is_delta(f); },
                     },
                     b);
 }

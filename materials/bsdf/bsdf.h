@@ -60,14 +60,17 @@ struct DielectricBsdf {
 // Layered paint (materials/paint/paint_bsdf.h); declared first so that either header may be
 // included first.
 struct PaintBsdf;
+// A sheen over a base BSDF (materials/fabric/fabric_bsdf.h).
+struct FabricBsdf;
 
 }  // namespace limner
 
 #include "materials/paint/paint_bsdf_types.h"
+#include "materials/fabric/fabric_bsdf_types.h"
 
 namespace limner {
 
-using Bsdf = std::variant<DiffuseBsdf, ConductorBsdf, DielectricBsdf, PaintBsdf>;
+using Bsdf = std::variant<DiffuseBsdf, ConductorBsdf, DielectricBsdf, PaintBsdf, FabricBsdf>;
 
 SampledSpectrum bsdf_eval(const Bsdf& b, const glm::vec3& wo, const glm::vec3& wi,
                           TransportMode mode = TransportMode::Radiance);
