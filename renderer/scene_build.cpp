@@ -26,6 +26,7 @@ Material build_material(const MaterialDesc& d, const std::string& file) {
       }
       return make_conductor(d.eta, d.k, d.roughness);
     case MaterialType::Paint:
+    case MaterialType::Fabric:  // built after their bases (build_materials)
       break;
     case MaterialType::Subsurface:
       return build_subsurface(d, file);
@@ -116,6 +117,7 @@ void add_lights(Scene& s, const SceneDesc& d) {
 
 // Paints that pool in recesses or keep to edges need per-vertex cavity and convexity.
 bool needs_cavity(const Material& m) {
+  if (const auto* f = std::get_if<FabricMaterial>(&m)) return needs_cavity(*f->base);
   const auto* p = std::get_if<PaintMaterial>(&m);
   if (!p) return false;
   for (const PaintLayer& l : p->layers)
@@ -207,12 +209,18 @@ void build_materials(const SceneDesc& d, std::vector<std::string>& names,
                      std::vector<Material>& materials) {
   for (const auto& [name, md] : d.materials) {
     names.push_back(name);
-    materials.push_back(md.type == MaterialType::Paint ? make_diffuse(Spectrum::constant(0.0f))
-                                                        : build_material(md, d.file));
+    bool later = md.type == MaterialType::Paint || md.type == MaterialType::Fabric;
+    materials.push_back(later ? make_diffuse(Spectrum::constant(0.0f))
+                              : build_material(md, d.file));
   }
   size_t i = 0;
   for (const auto& [name, md] : d.materials) {
     if (md.type == MaterialType::Paint) materials[i] = build_paint(d, md, names, materials);
+    ++i;
+  }
+  i = 0;  // fabrics may cover paints: a third pass
+  for (const auto& [name, md] : d.materials) {
+    if (md.type == MaterialType::Fabric) materials[i] = build_fabric(d, md, names, materials);
     ++i;
   }
 }

@@ -47,7 +47,7 @@ struct LightDesc {
   float radius = 1.0f, cone_deg = 30.0f, angle_deg = 0.0f;
 };
 
-enum class MaterialType { Diffuse, Dielectric, Conductor, Paint, Subsurface };
+enum class MaterialType { Diffuse, Dielectric, Conductor, Paint, Subsurface, Fabric };
 
 struct PaintDesc {
   std::string key;  // "paints.skin tone"
@@ -79,6 +79,9 @@ struct MaterialDesc {
   FinishDesc finish;
   bool reference = false;  // paint: the stochastic reference walk instead of the fast path
   SubsurfaceDesc subsurface;
+  std::string base;  // fabric: the material under the sheen
+  Spectrum sheen_color = Spectrum::constant(1.0f);
+  float sheen_roughness = 0.3f;
 };
 
 struct TransformDesc {

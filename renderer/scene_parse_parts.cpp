@@ -96,6 +96,8 @@ void parse_conductor(JsonReader& r, MaterialDesc& m, const std::string& folder) 
 void parse_paint_material(JsonReader& r, MaterialDesc& m);  // scene_parse_paint.cpp
 void parse_subsurface_material(JsonReader& r, MaterialDesc& m,
                                const std::string& folder);  // scene_parse_subsurface.cpp
+void parse_fabric_material(JsonReader& r, MaterialDesc& m,
+                           const std::string& folder);  // scene_parse_fabric.cpp
 
 MaterialDesc parse_material(JsonReader r, const std::string& folder) {
   MaterialDesc m;
@@ -118,9 +120,11 @@ MaterialDesc parse_material(JsonReader r, const std::string& folder) {
     parse_paint_material(r, m);
   } else if (type == "subsurface") {
     parse_subsurface_material(r, m, folder);
+  } else if (type == "fabric") {
+    parse_fabric_material(r, m, folder);
   } else {
     r.fail("type", "unknown material type '" + type +
-                       "' (diffuse, dielectric, conductor, paint, subsurface)");
+                       "' (diffuse, dielectric, conductor, paint, subsurface, fabric)");
   }
   r.reject_unknown();
   return m;

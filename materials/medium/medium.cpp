@@ -61,6 +61,8 @@ const HomogeneousMedium* interior_medium(const Material& m) {
   if (const auto* s = std::get_if<SubsurfaceMaterial>(&m)) return &s->medium;
   if (const auto* p = std::get_if<PaintMaterial>(&m))
     return p->substrate ? interior_medium(*p->substrate) : nullptr;
+  if (const auto* f = std::get_if<FabricMaterial>(&m))  // a sheen over a bulk
+    return f->base ? interior_medium(*f->base) : nullptr;
   return nullptr;
 }
 
