@@ -16,7 +16,7 @@ Material build_material(const MaterialDesc& d, const std::string& file);
 // scene_parse_subsurface.cpp: the material, and a warning for an open mesh that has one.
 Material build_subsurface(const MaterialDesc& d, const std::string& file);
 void warn_open_subsurface_mesh(Scene& s, const SceneDesc& d, const ObjectDesc& o);
-// scene_build_fabric.cpp: a fabric over an already built base (names[i] is built[i]).
+// scene_parse_fabric.cpp: a fabric over an already built base (names[i] is built[i]).
 Material build_fabric(const SceneDesc& d, const MaterialDesc& m,
                       const std::vector<std::string>& names, const std::vector<Material>& built);
 void add_mesh_object(Scene& s, const SceneDesc& desc, const ObjectDesc& o);
