@@ -32,7 +32,8 @@ struct MeasureArgs {
   std::string scene, material, geometry = "d:8", illuminant = "D50";
   int observer = 2;
   std::vector<std::string> sets;
-  double thickness_mm = -1.0;  // < 0: not given (a subsurface sheet is then semi-infinite)
+  double thickness_mm = 0.0;
+  bool thickness_given = false;  // else a subsurface sheet is semi-infinite
 };
 
 void add_measure_command(CLI::App& app, MeasureArgs& args);

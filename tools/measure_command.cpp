@@ -23,7 +23,8 @@ void add_measure_command(CLI::App& app, MeasureArgs& a) {
   m->add_option("--illuminant", a.illuminant, "CIE illuminant for XYZ and Lab (default D50)");
   m->add_option("--observer", a.observer, "2 (CIE 1931) or 10 (CIE 1964) degree observer");
   m->add_option("--thickness-mm", a.thickness_mm,
-                "Subsurface materials: thickness of the measured sheet (default: semi-infinite)");
+                "Subsurface materials: thickness of the measured sheet (default: semi-infinite)")
+      ->each([&a](const std::string&) { a.thickness_given = true; });
   m->add_option("--set", a.sets, "Override a scene value: KEY.PATH=VALUE (JSON or string)");
 }
 
@@ -32,7 +33,7 @@ namespace {
 void check_options(const MeasureArgs& a) {
   if (a.geometry != "d:8" && a.geometry != "45:0" && a.geometry != "0:d" && a.geometry != "d:d")
     throw InputError("--geometry '" + a.geometry + "': expected d:8, 45:0, 0:d or d:d");
-  if (a.thickness_mm != -1.0 && !(a.thickness_mm > 0.0 && a.thickness_mm < 1e6))
+  if (a.thickness_given && !(a.thickness_mm > 0.0 && a.thickness_mm < 1e6))
     throw InputError("--thickness-mm " + std::to_string(a.thickness_mm) +
                      ": expected a thickness in millimetres greater than 0");
   if (!Spectrum::is_named_illuminant(a.illuminant))
@@ -57,7 +58,7 @@ int run_measure(const MeasureArgs& a) {
   opts.illuminant = a.illuminant;
   opts.observer = a.observer;
   const Material& material = materials[size_t(it - names.begin())];
-  if (a.thickness_mm > 0.0) {
+  if (a.thickness_given) {
     if (!interior_medium(material))
       throw InputError("--thickness-mm: material '" + a.material +
                        "' is not a subsurface material (a sheet needs a medium)");
@@ -73,7 +74,7 @@ int run_measure(const MeasureArgs& a) {
   j["reflectance"] = m.reflectance;
   if (!m.transmittance.empty()) {
     j["transmittance"] = m.transmittance;
-    if (a.thickness_mm > 0.0) j["thickness_mm"] = a.thickness_mm;
+    if (a.thickness_given) j["thickness_mm"] = a.thickness_mm;
     else j["thickness_mm"] = "semi-infinite";
   }
   j["XYZ"] = {m.xyz.x, m.xyz.y, m.xyz.z};
