@@ -155,7 +155,7 @@ void warn_open_subsurface_mesh(Scene& s, const SceneDesc& d, const ObjectDesc& o
       break;
     }
   if (material.empty()) return;
-  MeshHoles h = find_mesh_holes(m.triangles);
+  MeshHoles h = find_mesh_holes(m.positions, m.triangles);
   if (h.boundary_edges == 0) return;
   std::string mesh = o.mesh_path.substr(o.mesh_path.find_last_of('/') + 1);
   s.warnings.push_back(d.file + ": " + o.key + ".mesh: mesh '" + mesh + "' is not closed: " +

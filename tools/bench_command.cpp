@@ -18,6 +18,7 @@
 #include "renderer/render.h"
 #include "renderer/scene_parse.h"
 #include "tools/bench_mesh.h"
+#include "tools/bench_sss.h"
 #include "tools/commands.h"
 #include "tools/output_util.h"
 
@@ -149,9 +150,15 @@ void add_bench_command(CLI::App& app, BenchArgs& a) {
   b->add_option("--size", a.size, "Image width and height")->check(CLI::Range(16, 4096));
   b->add_option("--mesh", a.mesh, "Source mesh (default: the dragon of scenes/, subdivided)");
   b->add_option("--stats", a.stats, "Write the figures as JSON to this file");
+  b->add_flag("--subsurface", a.subsurface,
+              "Only the subsurface demo against the same scene in diffuse: time to 2% RMSE");
 }
 
 int run_bench(const BenchArgs& a) {
+  if (a.subsurface) {
+    run_subsurface_bench(resolve_threads(a.threads), a.stats);
+    return 0;
+  }
   std::string source = a.mesh.empty() ? std::string(LIMNER_SOURCE_DIR) +
                                             "/scenes/meshes/fantasy_queen.obj"
                                       : a.mesh;

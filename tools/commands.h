@@ -23,6 +23,7 @@ int run_render(const RenderArgs& args);
 struct BenchArgs {
   int threads = 0, spp = 8, size = 384;
   std::string mesh, stats;
+  bool subsurface = false;  // only the subsurface-vs-diffuse section (tools/bench_sss.cpp)
 };
 
 void add_bench_command(CLI::App& app, BenchArgs& args);

@@ -87,7 +87,7 @@ std::vector<std::string> subsurface_preset_names() {
 std::optional<SubsurfacePreset> find_subsurface_preset(const std::string& n) {
   // Triples are (R, G, B) = (650, 550, 450 nm); sigma_s' first, then sigma_a, per mm.
   if (n == "silicone")
-    return triple_preset({0.6f, 0.7f, 0.8f}, {0.005f, 0.015f, 0.04f}, 1.413f, 0.1f);
+    return triple_preset({2.0f, 2.3f, 2.6f}, {0.02f, 0.06f, 0.12f}, 1.413f, 0.1f);
   if (n == "tpe")
     return triple_preset({1.5f, 1.7f, 2.0f}, {0.01f, 0.015f, 0.025f}, 1.50f, 0.2f);
   if (n == "resin-clear")

@@ -90,7 +90,9 @@ bool walk_survives(int events, float entry_max, float u, const WalkLimits& limit
                    SampledSpectrum& beta) {
   if (events >= limits.max_events) return false;
   if (events < limits.roulette_events) return true;
-  float p = entry_max > 0.0f ? std::min(1.0f, beta.max_value() / entry_max) : 0.0f;
+  float p = entry_max > 0.0f
+                ? std::min(1.0f, beta.max_value() / (limits.roulette_threshold * entry_max))
+                : 0.0f;
   if (events >= limits.long_walk_events) p = std::min(p, limits.long_walk_survival);
   if (p >= 1.0f) return true;
   if (!(u < p)) return false;

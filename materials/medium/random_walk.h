@@ -21,7 +21,8 @@ namespace limner {
 // cap on events could, but with survival at most `long_walk_survival` per event after
 // `long_walk_events`, reaching `max_events` has probability below 0.99^(65536 - 512) < 1e-280.
 struct WalkLimits {
-  int roulette_events = 16;        // from here on, survival = throughput relative to entry
+  int roulette_events = 16;        // from here on, survival = throughput relative to entry,
+  float roulette_threshold = 0.25f;  // divided by this (walks above it always survive)
   int long_walk_events = 512;      // from here on, survival is also capped
   float long_walk_survival = 0.99f;
   int max_events = 65536;          // hard bound on scattering events per walk

@@ -13,15 +13,37 @@ uint32_t find_root(std::vector<uint32_t>& parent, uint32_t v) {
   return v;
 }
 
+// Index of the first vertex at each vertex's exact position.
+std::vector<uint32_t> weld_by_position(const std::vector<glm::vec3>& positions) {
+  std::vector<uint32_t> order(positions.size());
+  std::iota(order.begin(), order.end(), 0u);
+  auto less = [&](uint32_t a, uint32_t b) {
+    const glm::vec3 &p = positions[a], &q = positions[b];
+    if (p.x != q.x) return p.x < q.x;
+    if (p.y != q.y) return p.y < q.y;
+    if (p.z != q.z) return p.z < q.z;
+    return a < b;
+  };
+  std::sort(order.begin(), order.end(), less);
+  std::vector<uint32_t> canon(positions.size());
+  for (size_t i = 0; i < order.size(); ++i)
+    canon[order[i]] = (i > 0 && positions[order[i]] == positions[order[i - 1]])
+                          ? canon[order[i - 1]]
+                          : order[i];
+  return canon;
+}
+
 }  // namespace
 
-MeshHoles find_mesh_holes(const std::vector<glm::uvec3>& triangles) {
+MeshHoles find_mesh_holes(const std::vector<glm::vec3>& positions,
+                          const std::vector<glm::uvec3>& triangles) {
+  const std::vector<uint32_t> canon = weld_by_position(positions);
   std::vector<std::pair<uint32_t, uint32_t>> edges;
   edges.reserve(triangles.size() * 3);
   uint32_t max_vertex = 0;
   for (const glm::uvec3& t : triangles)
     for (int k = 0; k < 3; ++k) {
-      uint32_t a = t[k], b = t[(k + 1) % 3];
+      uint32_t a = canon[t[k]], b = canon[t[(k + 1) % 3]];
       edges.emplace_back(std::min(a, b), std::max(a, b));
       max_vertex = std::max({max_vertex, a, b});
     }

@@ -12,7 +12,9 @@ struct MeshHoles {
   size_t holes = 0;           // boundary edge loops: connected groups of boundary edges
 };
 
-// Vertices must be welded (shared indices), as every mesh loader leaves them.
-MeshHoles find_mesh_holes(const std::vector<glm::uvec3>& triangles);
+// Vertices at exactly the same position count as one (loaders keep vertices apart where UVs or
+// normals differ, e.g. at texture seams, which are not holes).
+MeshHoles find_mesh_holes(const std::vector<glm::vec3>& positions,
+                          const std::vector<glm::uvec3>& triangles);
 
 }  // namespace limner

@@ -148,13 +148,13 @@ TEST(Slab, AlbedoInversionRoundTrip) {
 // walks; a hard cut without reweighting would darken (checked too, so the test can fail).
 TEST(Slab, WalkBoundsDoNotDarken) {
   Material m = subsurface(0.002f, 10.0f, 0.0f, 1.0f);
-  WalkLimits unbounded{1 << 30, 1 << 30, 1.0f, 1 << 30};
+  WalkLimits unbounded{1 << 30, 1.0f, 1 << 30, 1.0f, 1 << 30};
   SlabResult a = ours(m, "0:d", 4.0f, 8000);
   SlabResult b = ours(m, "0:d", 4.0f, 8000, unbounded);
   EXPECT_NEAR(a.reflectance[0] + a.transmittance[0], b.reflectance[0] + b.transmittance[0],
               0.015);
   EXPECT_NEAR(a.transmittance[0], b.transmittance[0], 0.015);
-  WalkLimits truncated{1 << 30, 1 << 30, 1.0f, 200};
+  WalkLimits truncated{1 << 30, 1.0f, 1 << 30, 1.0f, 200};
   SlabResult c = ours(m, "0:d", 4.0f, 8000, truncated);
   EXPECT_LT(c.reflectance[0] + c.transmittance[0], b.reflectance[0] + b.transmittance[0] - 0.05);
 }
