@@ -36,7 +36,13 @@ SampledSpectrum transmittance_ratio(const MediumCoefficients& m, float t) {
 
 }  // namespace
 
-FlightEnd sample_flight(const MediumCoefficients& m, float t_surface, float u,
+float flight_distance(const MediumCoefficients& m, float u) {
+  if (!scatters(m)) return std::numeric_limits<float>::infinity();
+  float st0 = m.sigma_t[0];
+  return st0 > 0.0f ? -std::log1p(-u) / st0 : std::numeric_limits<float>::infinity();
+}
+
+FlightEnd finish_flight(const MediumCoefficients& m, float ts, float t_surface,
                         SampledSpectrum& beta, SampledSpectrum& r_u, float* t) {
   if (!scatters(m)) {  // pure absorber: the exact transmittance, nothing sampled
     *t = t_surface;
@@ -45,11 +51,10 @@ FlightEnd sample_flight(const MediumCoefficients& m, float t_surface, float u,
                                           : (m.sigma_a[i] > 0.0f ? 0.0f : 1.0f);
     return FlightEnd::Surface;
   }
-  float st0 = m.sigma_t[0];
-  float ts = st0 > 0.0f ? -std::log1p(-u) / st0 : std::numeric_limits<float>::infinity();
   if (ts < t_surface) {
     // f_i = sigma_s_i T_i(ts), p_i = sigma_t_i T_i(ts); divided by the hero's p_0.
     SampledSpectrum ratio = transmittance_ratio(m, ts);
+    float st0 = m.sigma_t[0];
     beta *= m.sigma_s * ratio / st0;
     r_u *= m.sigma_t * ratio / st0;
     renormalize(beta, r_u);
@@ -65,6 +70,11 @@ FlightEnd sample_flight(const MediumCoefficients& m, float t_surface, float u,
     renormalize(beta, r_u);
   }
   return FlightEnd::Surface;
+}
+
+FlightEnd sample_flight(const MediumCoefficients& m, float t_surface, float u,
+                        SampledSpectrum& beta, SampledSpectrum& r_u, float* t) {
+  return finish_flight(m, flight_distance(m, u), t_surface, beta, r_u, t);
 }
 
 float hg_phase(float cos_theta, float g) {

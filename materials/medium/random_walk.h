@@ -11,6 +11,7 @@
 // pdf on a path (BSDF sampling, light sampling) is the same for all four wavelengths, so it
 // cancels from the ratios and only this walk needs to track them.
 #pragma once
+#include <cstdint>
 #include <glm/glm.hpp>
 
 #include "materials/medium/medium.h"
@@ -36,6 +37,31 @@ enum class FlightEnd { Scatter, Surface };
 // (Beer-Lambert weight, no sampling). u in [0, 1).
 FlightEnd sample_flight(const MediumCoefficients& m, float t_surface, float u,
                         SampledSpectrum& beta, SampledSpectrum& r_u, float* t);
+// The same in two steps, so a caller can look for surfaces only up to the sampled distance
+// (a short ray is cheaper): the hero's distance (infinite for a non-scattering medium), then
+// the flight's end given the surface distance (infinite: no surface within it).
+float flight_distance(const MediumCoefficients& m, float u);
+FlightEnd finish_flight(const MediumCoefficients& m, float t_sampled, float t_surface,
+                        SampledSpectrum& beta, SampledSpectrum& r_u, float* t);
+
+// A small fast generator for the walk's many random numbers (PCG32, O'Neill 2014): seeded from
+// the path's sampler, so images stay independent of threads; stratifying thousands of
+// dimensions of a walk would gain nothing.
+struct WalkRng {
+  uint64_t state;
+  explicit WalkRng(uint64_t seed) : state(seed * 6364136223846793005ULL + 1442695040888963407ULL) {}
+  float next() {
+    uint64_t old = state;
+    state = old * 6364136223846793005ULL + 1442695040888963407ULL;
+    uint32_t x = uint32_t(((old >> 18u) ^ old) >> 27u), rot = uint32_t(old >> 59u);
+    x = (x >> rot) | (x << ((32u - rot) & 31u));
+    return float(x >> 8) * 0x1p-24f;
+  }
+  glm::vec2 next2() {
+    float a = next();
+    return {a, next()};
+  }
+};
 
 // Henyey-Greenstein: the phase function value for the cosine between the incoming propagation
 // direction and the outgoing one, and sampling of the outgoing direction (pdf = value, so the
