@@ -55,6 +55,9 @@ Material build_paint(const SceneDesc& d, const MaterialDesc& m,
   if (sub_desc->second.type == MaterialType::Paint)
     throw input_error(d.file, m.key + ".substrate", "'" + m.substrate + "' is itself a paint: "
                       "stack its layers in this material instead");
+  if (sub_desc->second.type == MaterialType::Fabric)
+    throw input_error(d.file, m.key + ".substrate", "'" + m.substrate + "' is a fabric: put "
+                      "the fabric over the paint instead");
   std::vector<PaintLayer> layers;
   for (const PaintLayerDesc& l : m.layers)
     layers.push_back(PaintLayer{find_paint(d, l), l.thickness_um, l.pooling, l.edge});

@@ -29,7 +29,7 @@ SampledSpectrum bsdf_eval(const Bsdf& b, const glm::vec3& wo, const glm::vec3& w
           [&](const DielectricBsdf& d) {
             return SampledSpectrum(dielectric_eval(d, wo, wi, mode));
           },
-          [&](const PaintBsdf& p) { return paint_eval(p, wo, wi); },
+          [&](const PaintBsdf& p) { return paint_eval(p, wo, wi, mode); },
           [&](const FabricBsdf& f) { return fabric_eval(f, wo, wi, mode); },
       },
       b);
@@ -53,7 +53,7 @@ std::optional<BsdfSample> bsdf_sample(const Bsdf& b, const glm::vec3& wo, float 
           [&](const DiffuseBsdf& d) { return diffuse_sample(d, wo, u); },
           [&](const ConductorBsdf& c) { return conductor_sample(c, wo, uc, u); },
           [&](const DielectricBsdf& d) { return dielectric_sample(d, wo, uc, u, mode); },
-          [&](const PaintBsdf& p) { return paint_sample(p, wo, uc, u); },
+          [&](const PaintBsdf& p) { return paint_sample(p, wo, uc, u, mode); },
           [&](const FabricBsdf& f) { return fabric_sample(f, wo, uc, u, mode); },
       },
       b);

@@ -29,7 +29,7 @@ SampledSpectrum base_eval(const FabricBaseBsdf& b, const glm::vec3& wo, const gl
           [&](const DielectricBsdf& d) {
             return SampledSpectrum(dielectric_eval(d, wo, wi, mode));
           },
-          [&](const PaintBsdf& p) { return paint_eval(p, wo, wi); },
+          [&](const PaintBsdf& p) { return paint_eval(p, wo, wi, mode); },
       },
       b);
 }
@@ -51,7 +51,7 @@ std::optional<BsdfSample> base_sample(const FabricBaseBsdf& b, const glm::vec3& 
           [&](const DiffuseBsdf& d) { return diffuse_sample(d, wo, u); },
           [&](const ConductorBsdf& c) { return conductor_sample(c, wo, uc, u); },
           [&](const DielectricBsdf& d) { return dielectric_sample(d, wo, uc, u, mode); },
-          [&](const PaintBsdf& p) { return paint_sample(p, wo, uc, u); },
+          [&](const PaintBsdf& p) { return paint_sample(p, wo, uc, u, mode); },
       },
       b);
 }

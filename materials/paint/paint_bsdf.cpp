@@ -11,6 +11,7 @@
 #include "materials/bsdf/sampling.h"
 #include "materials/paint/paint_bsdf_lobes.h"
 #include "materials/paint/paint_bsdf_tables.h"
+#include "materials/paint/paint_bulk.h"
 #include "materials/paint/paint_walk.h"
 
 namespace limner {
@@ -175,9 +176,11 @@ void paint_prepare_fast_path(PaintBsdf& b) {
     d.chain_albedo = chain_bounce_albedo(b, d);
     d.chain_average = chain_average(b, d);
   }
+  if (b.bulk) paint_prepare_bulk(b, rho_flake, rg);
 }
 
 bool paint_is_delta(const PaintBsdf& b) {
+  if (b.bulk && b.bulk_q.max_value() > 0.0f) return false;
   if (b.has_finish && !is_smooth_alpha(b.finish.alpha)) return false;
   if (b.body.max_value() > 0.0f) return false;
   for (int j = 0; j < b.directional_count; ++j)
@@ -186,7 +189,9 @@ bool paint_is_delta(const PaintBsdf& b) {
   return true;
 }
 
-SampledSpectrum paint_eval(const PaintBsdf& b, const glm::vec3& wo_in, const glm::vec3& wi_in) {
+SampledSpectrum paint_eval(const PaintBsdf& b, const glm::vec3& wo_in, const glm::vec3& wi_in,
+                           TransportMode mode) {
+  if (b.bulk && (wo_in.z < 0.0f || wi_in.z < 0.0f)) return bulk_eval(b, wo_in, wi_in, mode);
   if (wo_in.z * wi_in.z <= 0.0f) return SampledSpectrum(0.0f);
   float flip = flip_of(wo_in);
   glm::vec3 wo = flipped(wo_in, flip), wi = flipped(wi_in, flip);
@@ -194,7 +199,10 @@ SampledSpectrum paint_eval(const PaintBsdf& b, const glm::vec3& wo_in, const glm
   return fast_eval(b, wo, wi);
 }
 
-float paint_pdf(const PaintBsdf& b, const glm::vec3& wo_in, const glm::vec3& wi_in) {
+namespace {
+
+// The reflection's density (both directions on one side, mirrored above).
+float reflection_pdf(const PaintBsdf& b, const glm::vec3& wo_in, const glm::vec3& wi_in) {
   if (wo_in.z * wi_in.z <= 0.0f) return 0.0f;
   float flip = flip_of(wo_in);
   glm::vec3 wo = flipped(wo_in, flip), wi = flipped(wi_in, flip);
@@ -203,9 +211,8 @@ float paint_pdf(const PaintBsdf& b, const glm::vec3& wo_in, const glm::vec3& wi_
   return (1.0f - kReferenceCosineShare) * p + kReferenceCosineShare * cosine_hemisphere_pdf(wi.z);
 }
 
-std::optional<BsdfSample> paint_sample(const PaintBsdf& b, const glm::vec3& wo_in, float uc,
-                                       const glm::vec2& u) {
-  if (wo_in.z == 0.0f) return std::nullopt;
+std::optional<BsdfSample> reflection_sample(const PaintBsdf& b, const glm::vec3& wo_in, float uc,
+                                            const glm::vec2& u) {
   float flip = flip_of(wo_in);
   glm::vec3 wo = flipped(wo_in, flip);
   std::optional<BsdfSample> s;
@@ -215,13 +222,33 @@ std::optional<BsdfSample> paint_sample(const PaintBsdf& b, const glm::vec3& wo_i
     s = BsdfSample{};
     s->wi = exit->wi;
     s->specular = exit->specular;
-    s->pdf = exit->specular ? 1.0f : paint_pdf(b, wo, exit->wi);
+    s->pdf = exit->specular ? 1.0f : reflection_pdf(b, wo, exit->wi);
     if (!(s->pdf > 0.0f)) return std::nullopt;
     s->f = exit->weight * (s->pdf / std::fabs(exit->wi.z));
   } else {
     s = fast_sample(b, wo, uc, u);
   }
   if (s) s->wi = flipped(s->wi, flip);
+  return s;
+}
+
+}  // namespace
+
+float paint_pdf(const PaintBsdf& b, const glm::vec3& wo, const glm::vec3& wi) {
+  if (!b.bulk) return reflection_pdf(b, wo, wi);
+  if (wo.z < 0.0f || wi.z < 0.0f) return bulk_pdf(b, wo, wi);
+  return (1.0f - bulk_transmission_probability(b, wo)) * reflection_pdf(b, wo, wi);
+}
+
+std::optional<BsdfSample> paint_sample(const PaintBsdf& b, const glm::vec3& wo, float uc,
+                                       const glm::vec2& u, TransportMode mode) {
+  if (wo.z == 0.0f) return std::nullopt;
+  if (!b.bulk) return reflection_sample(b, wo, uc, u);
+  if (wo.z < 0.0f) return bulk_sample_below(b, wo, uc, u, mode);
+  float pt = bulk_transmission_probability(b, wo);
+  if (uc < pt) return bulk_sample_transmission(b, wo, u, mode);
+  auto s = reflection_sample(b, wo, std::min((uc - pt) / (1.0f - pt), 0x1.fffffep-1f), u);
+  if (s) s->pdf *= 1.0f - pt;  // f stays: a reference walk's f is relative to its own pdf
   return s;
 }
 

@@ -1,6 +1,7 @@
 // Layered paint BSDF: a finish (rough dielectric, or none) over N paint slabs over a substrate.
-// Reflection only, two-sided like DiffuseBsdf (a pair below the surface is mirrored above).
-// Radiance and Importance modes agree (no transmission).
+// Reflection only, two-sided like DiffuseBsdf (a pair below the surface is mirrored above),
+// except over a subsurface bulk (materials/paint/paint_bulk.h: diffuse transmission into and
+// out of the bulk). Radiance and Importance modes agree for the reflection.
 //
 // THE SLAB MODEL. A layer is the stochastic process Kubelka-Munk's two-flux equations describe:
 // light crossing depth dz is absorbed with probability K dz and sent back into the opposite
@@ -69,10 +70,14 @@
 
 namespace limner {
 
-SampledSpectrum paint_eval(const PaintBsdf& b, const glm::vec3& wo, const glm::vec3& wi);
+// Over a subsurface bulk (PaintBsdf::bulk) the paint also transmits and is lit from below
+// (materials/paint/paint_bulk.h); `mode` matters only there.
+SampledSpectrum paint_eval(const PaintBsdf& b, const glm::vec3& wo, const glm::vec3& wi,
+                           TransportMode mode = TransportMode::Radiance);
 float paint_pdf(const PaintBsdf& b, const glm::vec3& wo, const glm::vec3& wi);
 std::optional<BsdfSample> paint_sample(const PaintBsdf& b, const glm::vec3& wo, float uc,
-                                       const glm::vec2& u);
+                                       const glm::vec2& u,
+                                       TransportMode mode = TransportMode::Radiance);
 bool paint_is_delta(const PaintBsdf& b);
 
 // Fills the fast path's weights (body, directional attenuation and albedo) from the slabs,

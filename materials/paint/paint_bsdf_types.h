@@ -58,6 +58,14 @@ struct PaintBsdf {
   float k1 = 0.0f, k2 = 0.0f;  // diffuse external / internal reflectance
   SampledSpectrum body;        // fast path: diffuse body weight D
   bool reference = false;      // evaluate by the stochastic walk
+  // Over a subsurface bulk (materials/paint/paint_bulk.h): the substrate is the bulk's boundary
+  // and the stack transmits diffusely into and out of it.
+  bool bulk = false;
+  float bulk_ior = 1.0f;        // the bulk's index (relative to air)
+  SampledSpectrum bulk_q;       // flux into the bulk per unit flux through the finish
+  SampledSpectrum bulk_direct;  // unscattered transmittance of the layers, one way
+  float bulk_rho = 0.0f;        // the boundary's diffuse reflectance from the binder
+  SampledSpectrum bulk_r_below;  // diffuse reflectance back into the bulk, light from below
 };
 
 }  // namespace limner

@@ -9,6 +9,7 @@
 
 #include "materials/bsdf/energy_table.h"
 #include "materials/bsdf/microfacet.h"
+#include "materials/medium/medium.h"
 #include "materials/paint/paint_bsdf.h"
 #include "materials/paint/paint_bsdf_tables.h"
 
@@ -135,6 +136,7 @@ void build_substrate_tables(const Material& substrate, const PaintFinish& finish
   float alpha = 0.0f;
   if (auto* c = std::get_if<ConductorMaterial>(&substrate)) alpha = c->roughness;
   if (auto* d = std::get_if<DielectricMaterial>(&substrate)) alpha = d->roughness;
+  if (auto* s = std::get_if<SubsurfaceMaterial>(&substrate)) alpha = s->roughness;
   if (std::holds_alternative<DiffuseMaterial>(substrate)) return;  // not directional
   t->substrate_alpha_eff = widened_alpha(alpha, finish);
   if (std::holds_alternative<ConductorMaterial>(substrate))
@@ -206,6 +208,9 @@ Material make_paint(std::vector<PaintLayer> layers, Material substrate, PaintFin
     throw std::invalid_argument(
         "a paint's substrate must be a diffuse, conductor or dielectric material (paint over "
         "paint: list the layers of both in one paint)");
+  if (std::holds_alternative<FabricMaterial>(substrate))
+    throw std::invalid_argument("a paint's substrate may not be a fabric (put the fabric over "
+                                "the paint instead)");
   int flake_layers = 0;
   for (size_t i = 0; i < layers.size(); ++i) {
     check_layer(layers[i], i);
@@ -314,6 +319,11 @@ void fill_paint_bsdf(const PaintMaterial& m, const SampledWavelengths& wl,
     b.k2 = t.finish->table.k2;
   }
   b.substrate = substrate_bsdf(*m.substrate, wl, n);
+  // Over a subsurface bulk the substrate is its boundary (a DielectricBsdf relative to the
+  // binder) and light crosses it (materials/paint/paint_bulk.h).
+  const auto* bulk = std::get_if<SubsurfaceMaterial>(m.substrate.get());
+  b.bulk = bulk != nullptr;
+  b.bulk_ior = bulk ? bulk->ior : 1.0f;
   b.slab_count = 0;
   b.directional_count = 0;
   add_substrate_entry(b, t);
