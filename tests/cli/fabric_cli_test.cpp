@@ -61,6 +61,22 @@ TEST(FabricCli, BadInputIsAnErrorNamingTheKey) {
   }
 }
 
+TEST(FabricCli, PaintOverAFabricIsAnError) {
+  std::string dir = make_temp_dir();
+  write_file(dir + "/scene.json",
+             small_scene("out.png",
+                         R"([{"sphere": {"center": [0, 0, 0], "radius": 1}, "material": "p"}])",
+                         R"({"cloth": {"type": "diffuse", "reflectance": 0.5},
+                             "velvet": {"type": "fabric", "base": "cloth"},
+                             "p": {"type": "paint", "substrate": "velvet",
+                                   "layers": [{"paint": "red glaze", "thickness_um": 10}]}})"));
+  RunResult r = run_limner("render " + dir + "/scene.json");
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+  EXPECT_NE(r.err.find("scene.json: materials.p.substrate"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("fabric"), std::string::npos) << r.err;
+  std::system(("rm -rf " + dir).c_str());
+}
+
 TEST(FabricCli, EveryKindOfBaseRenders) {
   std::string dir = make_temp_dir();
   for (const char* body :
