@@ -206,8 +206,8 @@ Material make_paint(std::vector<PaintLayer> layers, Material substrate, PaintFin
                                 " layers, got " + std::to_string(layers.size()));
   if (std::holds_alternative<PaintMaterial>(substrate))
     throw std::invalid_argument(
-        "a paint's substrate must be a diffuse, conductor or dielectric material (paint over "
-        "paint: list the layers of both in one paint)");
+        "a paint's substrate must be a diffuse, conductor, dielectric or subsurface material "
+        "(paint over paint: list the layers of both in one paint)");
   if (std::holds_alternative<FabricMaterial>(substrate))
     throw std::invalid_argument("a paint's substrate may not be a fabric (put the fabric over "
                                 "the paint instead)");

@@ -45,7 +45,7 @@ struct PaintTables;  // per-material precomputation (paint_stack.cpp)
 
 struct PaintMaterial {
   std::vector<PaintLayer> layers;             // bottom to top
-  std::shared_ptr<const Material> substrate;  // diffuse, conductor or dielectric
+  std::shared_ptr<const Material> substrate;  // diffuse, conductor, dielectric or subsurface
   PaintFinish finish;
   bool reference = false;  // evaluate with the stochastic walk instead of the fast path
   std::shared_ptr<const PaintTables> tables;  // finish and flake tables, made by make_paint
@@ -55,7 +55,8 @@ struct PaintMaterial {
 // kMaxPaintFlakeLayers with flakes), a
 // negative or non-finite thickness, pooling or edge outside [0, 1], negative K or S, flake
 // coverage outside [0, 1] or an unknown flake metal, a finish with roughness < 0 or ior < 1,
-// and a substrate that is itself a paint (paint over paint is more layers).
+// a substrate that is itself a paint (paint over paint is more layers) or a fabric. Over a
+// subsurface substrate the stack also transmits into the bulk (materials/paint/paint_bulk.h).
 Material make_paint(std::vector<PaintLayer> layers, Material substrate, PaintFinish finish,
                     bool reference = false);
 
