@@ -68,7 +68,8 @@ bool base_is_delta(const FabricBaseBsdf& b) {
 
 // Whether direction w is on the side the sheen covers (see SIDES in fabric_bsdf.h).
 bool on_sheen_side(const FabricBsdf& b, const glm::vec3& wo, const glm::vec3& w) {
-  if (std::holds_alternative<DielectricBsdf>(b.base)) return w.z > 0.0f;
+  const auto* paint = std::get_if<PaintBsdf>(&b.base);
+  if (std::holds_alternative<DielectricBsdf>(b.base) || (paint && paint->bulk)) return w.z > 0.0f;
   return w.z * wo.z > 0.0f;
 }
 

@@ -20,9 +20,9 @@
 //   traces paths from the camera only, where this is the conventional choice.
 //
 // SIDES. Over a two-sided reflector (diffuse, conductor, paint) the sheen sits on the viewer's
-// side, like the base. Over a dielectric the sheen is on the outside (z > 0) only: light that
-// crosses the surface is scaled by 1 - A_s of its outside direction (entering or leaving),
-// light staying inside is not.
+// side, like the base. Over a dielectric (or a paint over a subsurface bulk) the sheen is on
+// the outside (z > 0) only: light that crosses the surface is scaled by 1 - A_s of its outside
+// direction (entering or leaving), light staying inside is not.
 //
 // SAMPLING picks the sheen (uniform hemisphere) with probability
 // clamp(mean A_s(wo), 0.1, 0.9) (0 when the sheen is black or wo is inside a dielectric),
