@@ -3,8 +3,13 @@
 // environment. Also: a chromatic medium rendered with spectral MIS (four wavelengths, distances
 // sampled with the hero only) equals the average of renders where each wavelength is alone.
 #include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <cmath>
+#include <cstdio>
 
 #include "medium/medium_util.h"
+#include "renderer/sampler.h"
 
 namespace limner::test {
 namespace {
@@ -61,6 +66,75 @@ TEST(SpectralMis, ChromaticMediumEqualsSingleWavelengthRenders) {
     SampledSpectrum single = mean_radiance(*scene, wavelengths(l, l, l, l), 0.5f, 40000, 7);
     EXPECT_NEAR(mis[i], single[0], 0.02 * single[0] + 0.002) << "lambda " << l;
   }
+}
+
+}  // namespace
+}  // namespace limner::test
+
+namespace limner::test {
+namespace {
+
+// A closed box mesh, thin along z (a sheet 0.1 mm thick), written for the scene to load.
+std::string thin_box_obj() {
+  std::string path = "/tmp/limner_medium_thin_box_" + std::to_string(::getpid()) + ".obj";
+  std::FILE* f = std::fopen(path.c_str(), "w");
+  const float h = 10.0f, t = 0.05f;
+  for (int i = 0; i < 8; ++i)
+    std::fprintf(f, "v %g %g %g\n", (i & 1) ? h : -h, (i & 2) ? h : -h, (i & 4) ? t : -t);
+  // Outward counter-clockwise faces of the cube with corners indexed by (x, y, z) bits.
+  std::fputs("f 1 3 4 2\nf 5 6 8 7\nf 1 2 6 5\nf 3 7 8 4\nf 1 5 7 3\nf 2 4 8 6\n", f);
+  std::fclose(f);
+  return path;
+}
+
+// A ray through a 0.1 mm sheet (a thin feature: the walk's flight ends at the far face) of a
+// pure absorber sees the environment times Beer-Lambert, and with Fresnel faces (n = 1.5) the
+// sum of the reflected and transmitted geometric series.
+TEST(ThinFeature, SheetMeshFollowsBeerLambert) {
+  std::string obj = thin_box_obj();
+  for (float ior : {1.0f, 1.5f}) {
+    std::string json = R"({"camera": {"from": [0, 0, 50], "to": [0, 0, 0]},
+      "film": {"max_depth": 64},
+      "lights": [{"type": "environment", "spectrum": 1, "scale": 1}],
+      "materials": {"m": {"type": "subsurface", "sigma_a_per_mm": 4, "sigma_s_per_mm": 0,
+                          "ior": )" + std::to_string(ior) + R"(, "roughness": 0}},
+      "objects": [{"mesh": ")" + obj + R"(", "material": "m"}]})";
+    auto scene = scene_from_json(json);
+    SampledWavelengths wl = wavelengths(450.0f, 520.0f, 600.0f, 680.0f);
+    Sampler s(0, 0, 0, 9);
+    PathCounters pc;
+    SampledSpectrum env = trace_path(*scene, Ray{{0, 50, 100}, {0, 0, -1}}, wl, s, pc);
+    SampledSpectrum L = mean_radiance(*scene, wl, 2.0f, ior == 1.0f ? 16 : 20000);
+    double e = std::exp(-4.0 * 0.1), f = ior == 1.0f ? 0.0 : 0.04;
+    double expected = (1 - f) * (1 - f) * e / (1 - f * f * e * e) +
+                      f + (1 - f) * (1 - f) * f * e * e / (1 - f * f * e * e);
+    EXPECT_NEAR(L[0] / env[0], expected, ior == 1.0f ? 1e-4 : 0.01) << "ior " << ior;
+  }
+  std::remove(obj.c_str());
+}
+
+// Another object inside the bulk (here a black card through the middle of the sheet) ends a
+// flight where the walk meets it: nothing is transmitted, only the front face reflects.
+TEST(ThinFeature, ObjectInsideTheBulkStopsTheWalk) {
+  std::string obj = thin_box_obj();
+  std::string json = R"({"camera": {"from": [0, 0, 50], "to": [0, 0, 0]},
+    "lights": [{"type": "environment", "spectrum": 1, "scale": 1}],
+    "materials": {"m": {"type": "subsurface", "sigma_a_per_mm": 0, "sigma_s_per_mm": 0.5,
+                        "ior": 1.5, "roughness": 0},
+                  "black": {"type": "diffuse", "reflectance": 0}},
+    "objects": [{"mesh": ")" + obj + R"(", "material": "m"},
+                {"rect": {"center": [0, 0, 0], "normal": [0, 0, 1], "size": [30, 30]},
+                 "material": "black"}]})";
+  auto scene = scene_from_json(json);
+  SampledWavelengths wl = wavelengths(450.0f, 520.0f, 600.0f, 680.0f);
+  Sampler s(0, 0, 0, 9);
+  PathCounters pc;
+  SampledSpectrum env = trace_path(*scene, Ray{{0, 50, 100}, {0, 0, -1}}, wl, s, pc);
+  SampledSpectrum L = mean_radiance(*scene, wl, 2.0f, 20000);
+  // Front-face reflection 0.04 plus what scatters back out before reaching the card (> 0).
+  EXPECT_GT(L[0] / env[0], 0.04);
+  EXPECT_LT(L[0] / env[0], 0.04 + 0.05);  // the card is 0.05 mm deep: tau 0.025, back < 5%
+  std::remove(obj.c_str());
 }
 
 }  // namespace
