@@ -125,7 +125,8 @@ SampledSpectrum trace_path(const Scene& scene, Ray ray, const SampledWavelengths
     if (bs->transmission) st.eta_scale *= bs->eta * bs->eta;
     glm::vec3 wi = glm::normalize(frame.to_world(bs->wi));
     if (bs->transmission)  // into a closed object: its medium, if any; out of it: air
-      st.medium = glm::dot(wi, s.ng) < 0.0f ? interior_medium(scene.materials[s.material]) : nullptr;
+      st.medium =
+          glm::dot(wi, s.ng) < 0.0f ? interior_medium(scene.materials[s.material]) : nullptr;
     ray = Ray{scene.offset(s.p, s.ng, wi), wi, 0.0f, 1e30f};
     if (depth >= kRouletteDepth) {
       float q = std::max(0.05f, 1.0f - st.beta.max_value() * st.eta_scale);

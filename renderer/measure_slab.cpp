@@ -14,7 +14,9 @@ namespace {
 constexpr float kInf = std::numeric_limits<float>::infinity();
 
 // The local frame of each face: z is the face's outward normal (+z on top, -z at the bottom).
-glm::vec3 to_face(const glm::vec3& w, bool bottom) { return bottom ? glm::vec3(w.x, w.y, -w.z) : w; }
+glm::vec3 to_face(const glm::vec3& w, bool bottom) {
+  return bottom ? glm::vec3(w.x, w.y, -w.z) : w;
+}
 
 struct SlabPath {
   const Bsdf& bsdf;

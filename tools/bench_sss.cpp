@@ -31,7 +31,8 @@ Run render_bust(bool diffuse, int spp, uint64_t seed, int threads) {
                                    "film.seed=" + std::to_string(seed)};
   // Diffuse stand-in with about the silicone preset's d:d colour.
   if (diffuse)
-    sets.push_back(R"(materials.silicone={"type": "diffuse", "reflectance": {"rgb": [0.6, 0.5, 0.42]}})");
+    sets.push_back(
+        R"(materials.silicone={"type": "diffuse", "reflectance": {"rgb": [0.6, 0.5, 0.42]}})");
   SceneDesc desc = load_scene_desc(file, sets);
   auto scene = build_scene(desc);
   Run r;
