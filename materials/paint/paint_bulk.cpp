@@ -58,8 +58,12 @@ SampledSpectrum q_at(const PaintBsdf& b, float mu) {
   return q;
 }
 
-float cosine_below_pdf(const glm::vec3& w) { return w.z < 0.0f ? cosine_hemisphere_pdf(w.z) : 0.0f; }
-float cosine_above_pdf(const glm::vec3& w) { return w.z > 0.0f ? cosine_hemisphere_pdf(w.z) : 0.0f; }
+float cosine_below_pdf(const glm::vec3& w) {
+  return w.z < 0.0f ? cosine_hemisphere_pdf(w.z) : 0.0f;
+}
+float cosine_above_pdf(const glm::vec3& w) {
+  return w.z > 0.0f ? cosine_hemisphere_pdf(w.z) : 0.0f;
+}
 
 // Radiance-mode value for pairs with at least one direction below (see paint_bulk.h).
 SampledSpectrum radiance_value(const PaintBsdf& b, const glm::vec3& wo, const glm::vec3& wi) {
@@ -110,7 +114,8 @@ void paint_prepare_bulk(PaintBsdf& b, const SampledSpectrum* rho_flake,
                              0.1813418917f, 0.1568533229f, 0.1111905172f, 0.0506142681f};
   SampledSpectrum extra(0.0f);
   for (int k = 0; k < 8; ++k)
-    extra += (q_at(b, x[k]) - b.bulk_q) * (2.0f * w[k] * x[k] * paint_finish_transmittance(b, x[k]));
+    extra += (q_at(b, x[k]) - b.bulk_q) *
+             (2.0f * w[k] * x[k] * paint_finish_transmittance(b, x[k]));
   extra /= b.bulk_ior * b.bulk_ior;
   for (int i = 0; i < kLambdas; ++i)
     b.bulk_r_below[i] = std::clamp(b.bulk_r_below[i] - extra[i], 0.0f, 1.0f);

@@ -64,14 +64,16 @@ TEST(PaintBulk, TransmissionMatchesKubelkaMunkAdding) {
 TEST(PaintBulk, EnergyFromBothSides) {
   for (bool finish : {false, true}) {
     for (float k : {0.0f, 5.0f}) {
-      Material m = make_paint({test::km_layer_of(k, 20.0f, 15.0f), test::km_layer_of(k, 8.0f, 10.0f)},
-                              bulk(1.41f), finish ? test::rough_finish(0.3f) : test::no_finish());
+      Material m =
+          make_paint({test::km_layer_of(k, 20.0f, 15.0f), test::km_layer_of(k, 8.0f, 10.0f)},
+                     bulk(1.41f), finish ? test::rough_finish(0.3f) : test::no_finish());
       PaintBsdf b = test::paint_bsdf_of(m);
       for (float mu : {0.9f, 0.5f, 0.2f}) {
         glm::vec3 below = test::direction(-mu, 0.3f), above = test::direction(mu, 0.3f);
         double up = flux_into(b, below, false), back = flux_into(b, below, true);
         double t = flux_into(b, above, true);
-        double r = test::albedo_by_sampling(Bsdf(b), above, TransportMode::Importance, 200000, 5) - t;
+        double r =
+            test::albedo_by_sampling(Bsdf(b), above, TransportMode::Importance, 200000, 5) - t;
         std::string tag = std::string(finish ? "finish" : "bare") + " K " + std::to_string(k) +
                           " mu " + std::to_string(mu);
         if (k == 0.0f) {
