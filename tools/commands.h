@@ -44,6 +44,17 @@ struct LightsArgs {
 void add_lights_command(CLI::App& app, LightsArgs& args);
 int run_lights(const LightsArgs& args);
 
+struct CompareArgs {
+  std::string scene, lights, output, white_balance = "none", size;
+  int spp = -1, threads = 0;
+  long long seed = -1;
+  std::vector<std::string> sets;
+  bool quiet = false;
+};
+
+void add_compare_command(CLI::App& app, CompareArgs& args);
+int run_compare(const CompareArgs& args);
+
 // Prints "limner: error: <message>" as one line on stderr.
 void print_error(const std::string& message);
 
