@@ -3,6 +3,7 @@
 #include <cstdlib>
 #include <unistd.h>
 
+#include "renderer/lights/presets.h"
 #include "renderer/scene_parse.h"
 
 namespace limner {
@@ -122,8 +123,12 @@ SceneDesc parse_scene(const Json& doc, const std::string& file) {
     if (!arr.is_array()) root.fail(name, "expected an array");
     for (size_t i = 0; i < arr.size(); ++i) {
       JsonReader item(arr[i], file, root.child_path(name) + "[" + std::to_string(i) + "]");
-      if (std::string(name) == "lights")
+      if (std::string(name) == "lights" && item.has("preset")) {
+        std::vector<LightDesc> preset = parse_light_preset(item, d.camera);
+        d.lights.insert(d.lights.end(), preset.begin(), preset.end());
+      } else if (std::string(name) == "lights") {
         d.lights.push_back(parse_light(item, d.folder));
+      }
       else
         d.objects.push_back(parse_object(item, d.folder));
     }

@@ -1,0 +1,173 @@
+#include "renderer/lights/envmap.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "renderer/lights/light.h"
+#include "renderer/spectral/color.h"
+
+namespace limner {
+
+namespace {
+
+constexpr float kPiE = 3.14159265358979323846f;
+constexpr int kBasisCount = int(kLambdaMax - kLambdaMin) + 1;  // 1 nm steps
+
+float smoothstep_band(float lambda, float edge, float width) {
+  return 1.0f / (1.0f + std::exp(-(lambda - edge) / width));
+}
+
+}  // namespace
+
+glm::vec3 envmap_direction(const glm::vec2& uv) {
+  float theta = uv.y * kPiE, psi = 2.0f * kPiE * (uv.x - 0.5f);
+  float s = std::sin(theta);
+  return {s * std::sin(psi), std::cos(theta), -s * std::cos(psi)};
+}
+
+glm::vec2 envmap_uv(const glm::vec3& d) {
+  float psi = std::atan2(d.x, -d.z);
+  float u = 0.5f + psi / (2.0f * kPiE);
+  float v = std::acos(std::clamp(d.y, -1.0f, 1.0f)) / kPiE;
+  return {u - std::floor(u), std::clamp(v, 0.0f, std::nextafter(1.0f, 0.0f))};
+}
+
+SampledSpectrum EnvMapData::eval_texel(size_t texel, const SampledWavelengths& wl) const {
+  const glm::vec3& c = coeff[texel];
+  SampledSpectrum out(0.0f);
+  for (int i = 0; i < kLambdas; ++i) {
+    float f = std::clamp(wl.lambda[i] - kLambdaMin, 0.0f, float(kBasisCount - 1));
+    int j = std::min(int(f), kBasisCount - 2);
+    float t = f - float(j);
+    const float* a = &basis[size_t(j) * 3];
+    const float* b = a + 3;
+    float v = c.x * (a[0] + t * (b[0] - a[0])) + c.y * (a[1] + t * (b[1] - a[1])) +
+              c.z * (a[2] + t * (b[2] - a[2]));
+    out.v[i] = std::max(0.0f, v);
+  }
+  return out;
+}
+
+std::shared_ptr<const EnvMapData> make_envmap_data(int width, int height,
+                                                   std::vector<glm::vec3> coeff,
+                                                   const std::array<Spectrum, 3>& basis) {
+  auto d = std::make_shared<EnvMapData>();
+  d->width = width;
+  d->height = height;
+  d->coeff = std::move(coeff);
+  d->basis.resize(size_t(kBasisCount) * 3);
+  for (int l = 0; l < kBasisCount; ++l)
+    for (int k = 0; k < 3; ++k) d->basis[size_t(l) * 3 + k] = basis[k].eval(kLambdaMin + l);
+  for (int k = 0; k < 3; ++k) d->basis_y[k] = spectrum_luminance(basis[k]);
+  // Importance: luminance times the solid angle of the texel's row (sin theta at its centre).
+  std::vector<float> func(size_t(width) * size_t(height));
+  glm::dvec3 mean(0.0);
+  double wsum = 0.0;
+  for (int y = 0; y < height; ++y) {
+    float s = std::sin(kPiE * (float(y) + 0.5f) / float(height));
+    glm::dvec3 row(0.0);
+    for (int x = 0; x < width; ++x) {
+      size_t i = size_t(y) * size_t(width) + size_t(x);
+      const glm::vec3& c = d->coeff[i];
+      func[i] = std::max(0.0f, glm::dot(c, d->basis_y)) * s;
+      row += glm::dvec3(c);
+    }
+    mean += row * double(s);
+    wsum += double(s) * width;
+  }
+  d->dist = Distribution2D(func.data(), width, height);
+  mean /= std::max(wsum, 1e-30);
+  d->mean_y = float(glm::dot(mean, glm::dvec3(d->basis_y)));
+  std::vector<float> lambda, value;
+  for (int l = 0; l < kBasisCount; l += 5) {
+    lambda.push_back(kLambdaMin + l);
+    value.push_back(std::max(0.0f, float(mean.x) * basis[0].eval(kLambdaMin + l) +
+                                       float(mean.y) * basis[1].eval(kLambdaMin + l) +
+                                       float(mean.z) * basis[2].eval(kLambdaMin + l)));
+  }
+  d->mean_spectrum = Spectrum::piecewise(std::move(lambda), std::move(value));
+  return d;
+}
+
+std::array<Spectrum, 3> rgb_basis_spectra() {
+  Spectrum d65 = Spectrum::named_illuminant("D65");
+  float y = spectrum_luminance(d65);
+  std::array<std::vector<float>, 3> v;
+  std::vector<float> lambda;
+  for (int l = int(kLambdaMin); l <= int(kLambdaMax); ++l) {
+    float lf = float(l), w = d65.eval(lf) / y;
+    float blue = 1.0f - smoothstep_band(lf, 490.0f, 8.0f);
+    float red = smoothstep_band(lf, 585.0f, 8.0f);
+    lambda.push_back(lf);
+    v[0].push_back(w * red);
+    v[1].push_back(w * (1.0f - red - blue));
+    v[2].push_back(w * blue);
+  }
+  return {Spectrum::piecewise(lambda, v[0]), Spectrum::piecewise(lambda, v[1]),
+          Spectrum::piecewise(lambda, v[2])};
+}
+
+glm::mat3 rgb_to_basis_weights() {
+  static const glm::mat3 m = [] {
+    std::array<Spectrum, 3> b = rgb_basis_spectra();
+    glm::mat3 basis_to_rgb;
+    for (int k = 0; k < 3; ++k) basis_to_rgb[k] = xyz_to_linear_srgb() * spectrum_to_xyz(b[k]);
+    return glm::inverse(basis_to_rgb);
+  }();
+  return m;
+}
+
+std::shared_ptr<const EnvMapData> envmap_from_rgb(const EnvImage& img) {
+  glm::mat3 m = rgb_to_basis_weights();
+  std::vector<glm::vec3> coeff(img.rgb.size());
+  for (size_t i = 0; i < coeff.size(); ++i) coeff[i] = m * glm::max(img.rgb[i], glm::vec3(0.0f));
+  return make_envmap_data(img.width, img.height, std::move(coeff), rgb_basis_spectra());
+}
+
+// ---- The light (declared in light.h) ----
+
+namespace {
+
+glm::vec3 to_map(const EnvMapLight& e, const glm::vec3& w) {
+  return {w.x * e.cos_rot - w.z * e.sin_rot, w.y, w.x * e.sin_rot + w.z * e.cos_rot};
+}
+
+glm::vec3 to_world(const EnvMapLight& e, const glm::vec3& m) {
+  return {m.x * e.cos_rot + m.z * e.sin_rot, m.y, -m.x * e.sin_rot + m.z * e.cos_rot};
+}
+
+size_t texel_of(const EnvMapData& d, const glm::vec2& uv) {
+  int x = std::min(int(uv.x * float(d.width)), d.width - 1);
+  int y = std::min(int(uv.y * float(d.height)), d.height - 1);
+  return size_t(y) * size_t(d.width) + size_t(x);
+}
+
+}  // namespace
+
+LightSample envmap_light_sample(const EnvMapLight& e, const glm::vec2& u,
+                                const SampledWavelengths& wl) {
+  LightSample ls;
+  float pdf_uv;
+  glm::vec2 uv = e.data->dist.sample(u, pdf_uv);
+  float sin_t = std::sin(uv.y * kPiE);
+  if (pdf_uv <= 0.0f || sin_t <= 0.0f) return ls;
+  ls.wi = to_world(e, envmap_direction(uv));
+  ls.pdf = pdf_uv / (2.0f * kPiE * kPiE * sin_t);
+  ls.L = e.data->eval_texel(texel_of(*e.data, uv), wl) * e.emission.factor;
+  return ls;
+}
+
+float envmap_light_pdf(const EnvMapLight& e, const glm::vec3& wi) {
+  glm::vec2 uv = envmap_uv(to_map(e, wi));
+  float sin_t = std::sin(uv.y * kPiE);
+  if (sin_t <= 0.0f) return 0.0f;
+  return e.data->dist.pdf(uv) / (2.0f * kPiE * kPiE * sin_t);
+}
+
+SampledSpectrum envmap_light_radiance(const EnvMapLight& e, const glm::vec3& wi,
+                                      const SampledWavelengths& wl) {
+  glm::vec2 uv = envmap_uv(to_map(e, wi));
+  return e.data->eval_texel(texel_of(*e.data, uv), wl) * e.emission.factor;
+}
+
+}  // namespace limner
