@@ -55,6 +55,17 @@ struct CompareArgs {
 void add_compare_command(CLI::App& app, CompareArgs& args);
 int run_compare(const CompareArgs& args);
 
+struct PaletteArgs {
+  std::string paints, lights, output, scene, report, white_balance = "auto", size;
+  int spp = -1, threads = 0;
+  long long seed = -1;
+  std::vector<std::string> sets;
+  bool quiet = false;
+};
+
+void add_palette_command(CLI::App& app, PaletteArgs& args);
+int run_palette(const PaletteArgs& args);
+
 // Prints "limner: error: <message>" as one line on stderr.
 void print_error(const std::string& message);
 

@@ -112,7 +112,7 @@ void relight(SceneDesc& desc, const SheetLight& light) {
 std::string light_caption(const SheetLight& light) {
   char line[64];
   if (light.ra >= 0.0)
-    std::snprintf(line, sizeof line, "%.0f K  Ra %.0f", light.cct_k, light.ra);
+    std::snprintf(line, sizeof line, "%.0f K Ra %.0f", light.cct_k, light.ra);
   else
     std::snprintf(line, sizeof line, "%.0f K", light.cct_k);
   return light.name + "\n" + line;

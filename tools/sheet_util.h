@@ -29,7 +29,7 @@ std::vector<SheetLight> parse_sheet_lights(const std::string& list, const std::s
 // power). Throws InputError when the scene has no lights.
 void relight(SceneDesc& desc, const SheetLight& light);
 
-// "D65\n6504 K  Ra 100" (Ra left out when undefined).
+// "D65\n6504 K Ra 100" (Ra left out when undefined).
 std::string light_caption(const SheetLight& light);
 
 // Splits "a, b,c" on commas, trimming spaces; throws InputError for an empty item or list.

@@ -50,16 +50,28 @@ void check_spec(const SheetSpec& s) {
     throw std::invalid_argument("sheet: one header per row");
 }
 
-// Draws (possibly multi-line) text with its first baseline one line below `top`, clipped to roi.
-void draw_text(OIIO::ImageBuf& buf, int x, int top, const std::string& text,
-               const std::string& font, OIIO::ROI clip) {
-  if (text.empty()) return;
+// Draws text (lines split at '\n') into the w x h strip at (x0, y0) of `out`, clipped to the
+// strip: each line is rendered into a strip-sized buffer, so nothing spills into a neighbour.
+void draw_text(Image& out, int x0, int y0, int w, int h, const std::string& text,
+               const std::string& font) {
+  if (text.empty() || w <= 0 || h <= 0) return;
+  std::vector<float> pixels(size_t(w) * h * 3, kSheetBackground);
+  OIIO::ImageBuf buf(OIIO::ImageSpec(w, h, 3, OIIO::TypeDesc::FLOAT), pixels.data());
   const float colour[3] = {kSheetText, kSheetText, kSheetText};
-  int baseline = top + kSheetLineHeight - 5;
-  if (!OIIO::ImageBufAlgo::render_text(buf, x, baseline, text, kSheetFontPx, font, colour,
-                                       OIIO::ImageBufAlgo::TextAlignX::Left,
-                                       OIIO::ImageBufAlgo::TextAlignY::Baseline, 0, clip))
-    throw std::runtime_error("cannot draw text with font " + font + ": " + buf.geterror());
+  size_t start = 0;
+  for (int line = 0; start <= text.size(); ++line) {
+    size_t end = std::min(text.find('\n', start), text.size());
+    std::string part = text.substr(start, end - start);
+    int baseline = (line + 1) * kSheetLineHeight - 5;
+    if (!part.empty() && !OIIO::ImageBufAlgo::render_text(buf, 0, baseline, part, kSheetFontPx,
+                                                          font, colour))
+      throw std::runtime_error("cannot draw text with font " + font + ": " + buf.geterror());
+    start = end + 1;
+  }
+  for (int y = 0; y < h && y0 + y < out.height; ++y)
+    for (int x = 0; x < w && x0 + x < out.width; ++x)
+      for (int c = 0; c < 3; ++c)
+        out.data[(size_t(y0 + y) * out.width + x0 + x) * 3 + c] = pixels[(size_t(y) * w + x) * 3 + c];
 }
 
 void paste(Image& dst, const Image& src, int x0, int y0) {
@@ -94,21 +106,14 @@ Image compose_sheet(const SheetSpec& s, const std::string& font) {
   auto cell_y = [&](int r) { return head_h + pad + r * (ph + cap_h + pad); };
   for (size_t i = 0; i < s.panels.size(); ++i)
     paste(out, s.panels[i], cell_x(int(i) % s.columns), cell_y(int(i) / s.columns));
-  OIIO::ImageBuf buf(OIIO::ImageSpec(out.width, out.height, 3, OIIO::TypeDesc::FLOAT),
-                     out.data.data());
-  for (size_t i = 0; i < s.captions.size(); ++i) {
-    int x = cell_x(int(i) % s.columns), y = cell_y(int(i) / s.columns) + ph;
-    draw_text(buf, x, y, s.captions[i], font, OIIO::ROI(x, x + pw, y, y + cap_h));
-  }
-  for (size_t c = 0; c < s.column_headers.size(); ++c) {
-    int x = cell_x(int(c));
-    draw_text(buf, x, 0, s.column_headers[c], font, OIIO::ROI(x, x + pw, 0, head_h + pad));
-  }
-  for (size_t r = 0; r < s.row_headers.size(); ++r) {
-    int y = cell_y(int(r)) + ph / 2 - kSheetLineHeight / 2;
-    draw_text(buf, pad, y, s.row_headers[r], font,
-              OIIO::ROI(0, row_w, cell_y(int(r)), cell_y(int(r)) + ph));
-  }
+  for (size_t i = 0; i < s.captions.size(); ++i)
+    draw_text(out, cell_x(int(i) % s.columns), cell_y(int(i) / s.columns) + ph, pw, cap_h,
+              s.captions[i], font);
+  for (size_t c = 0; c < s.column_headers.size(); ++c)
+    draw_text(out, cell_x(int(c)), 0, pw + pad, head_h, s.column_headers[c], font);
+  for (size_t r = 0; r < s.row_headers.size(); ++r)
+    draw_text(out, pad, cell_y(int(r)) + ph / 2 - kSheetLineHeight / 2, row_w - pad,
+              kSheetLineHeight, s.row_headers[r], font);
   return out;
 }
 
