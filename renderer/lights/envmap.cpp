@@ -28,7 +28,8 @@ glm::vec3 envmap_direction(const glm::vec2& uv) {
 glm::vec2 envmap_uv(const glm::vec3& d) {
   float psi = std::atan2(d.x, -d.z);
   float u = 0.5f + psi / (2.0f * kPiE);
-  float v = std::acos(std::clamp(d.y, -1.0f, 1.0f)) / kPiE;
+  // atan2 rather than acos(y): accurate near the poles, where the pdf divides by sin theta.
+  float v = std::atan2(std::sqrt(d.x * d.x + d.z * d.z), d.y) / kPiE;
   return {u - std::floor(u), std::clamp(v, 0.0f, std::nextafter(1.0f, 0.0f))};
 }
 
@@ -158,8 +159,9 @@ LightSample envmap_light_sample(const EnvMapLight& e, const glm::vec2& u,
 }
 
 float envmap_light_pdf(const EnvMapLight& e, const glm::vec3& wi) {
-  glm::vec2 uv = envmap_uv(to_map(e, wi));
-  float sin_t = std::sin(uv.y * kPiE);
+  glm::vec3 m = to_map(e, wi);
+  glm::vec2 uv = envmap_uv(m);
+  float sin_t = std::sqrt(m.x * m.x + m.z * m.z);
   if (sin_t <= 0.0f) return 0.0f;
   return e.data->dist.pdf(uv) / (2.0f * kPiE * kPiE * sin_t);
 }

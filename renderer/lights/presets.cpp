@@ -117,7 +117,8 @@ Spectrum spec_spectrum(const PresetSpec& p) {
   if (s == "model:led-5000k") return led_5000k_model();
   if (s == "sky") {
     const PartSpec* sky = sky_part(p);
-    return global_horizontal_spectrum(SkyParams{sky->elevation_deg, 0.0f, sky->turbidity});
+    SkyParams sp{sky->elevation_deg, 0.0f, sky->turbidity};
+    return sky_irradiance_spectrum(sp, sky_direction(sp.sun_elevation_deg, 0.0f));
   }
   return Spectrum::named_illuminant(s);
 }

@@ -27,8 +27,9 @@ bool is_light_preset(const std::string& name);
 // (unknown_light_preset_message) for an unknown name.
 std::string light_preset_description(const std::string& name);
 // The spectrum the preset lights a subject with (for CCT, Ra, white balance): the lamp's
-// spectrum, or for sun-and-sky presets the global horizontal irradiance spectrum of sun plus
-// sky. Not normalised (divide by spectrum_luminance for Y = 1). Throws std::invalid_argument.
+// spectrum, or for sun-and-sky presets the irradiance spectrum of sun plus sky on a surface
+// facing the sun (the lit side of a miniature). Not normalised (divide by spectrum_luminance
+// for Y = 1). Throws std::invalid_argument.
 Spectrum light_preset_spectrum(const std::string& name);
 // "unknown light preset 'tungstn' (did you mean 'tungsten'?; presets: ...)"
 std::string unknown_light_preset_message(const std::string& name);

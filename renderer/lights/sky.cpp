@@ -160,7 +160,11 @@ double sky_horizontal_illuminance_lux(const SkyParams& p) {
 }
 
 Spectrum global_horizontal_spectrum(const SkyParams& p) {
-  // Sky: luminance-weighted daylight basis weights over the hemisphere, cosine weighted.
+  return sky_irradiance_spectrum(p, glm::vec3(0, 1, 0));
+}
+
+Spectrum sky_irradiance_spectrum(const SkyParams& p, const glm::vec3& n) {
+  // Sky: daylight basis weights over the upper hemisphere, weighted by luminance and cosine.
   const int nt = 45, np = 90;
   glm::dvec3 w_sum(0.0);
   double ys[3] = {0, 0, 0};
@@ -173,15 +177,18 @@ Spectrum global_horizontal_spectrum(const SkyParams& p) {
       double ph = (j + 0.5) * 2.0 * kPiD / np;
       glm::vec3 w(float(std::sin(th) * std::sin(ph)), float(std::cos(th)),
                   float(std::sin(th) * std::cos(ph)));
+      double cos_n = glm::dot(w, n);
+      if (cos_n <= 0.0) continue;
       SkySample s = preetham_sky(p, w);
       glm::dvec3 m = daylight_basis_weights(s.xy);
       double y = (m.x * ys[0] + m.y * ys[1] + m.z * ys[2]) / cie_y_integral();
-      w_sum += m * (s.luminance / y * std::cos(th) * dw);
+      w_sum += m * (s.luminance / y * cos_n * dw);
     }
   }
   Spectrum sun = sun_spectrum(p);
-  double sun_scale = sun_illuminance_lux(p) * std::sin(p.sun_elevation_deg * kPiD / 180.0) /
-                     spectrum_luminance(sun);
+  double sun_cos = std::max(0.0f, glm::dot(sky_direction(p.sun_elevation_deg,
+                                                         p.sun_azimuth_deg), n));
+  double sun_scale = sun_illuminance_lux(p) * sun_cos / spectrum_luminance(sun);
   std::vector<float> lambda, value;
   for (int l = 360; l <= 830; l += 5) {
     double v = w_sum.x * daylight_basis(0, float(l)) + w_sum.y * daylight_basis(1, float(l)) +

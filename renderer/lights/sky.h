@@ -52,6 +52,8 @@ double sky_horizontal_illuminance_lux(const SkyParams& p);
 // Spectral irradiance shape of sun plus sky on a horizontal surface (the light a horizontal
 // white card sees), with luminance in lux.
 Spectrum global_horizontal_spectrum(const SkyParams& p);
+// The same for a surface with unit normal n (sun plus sky, no ground).
+Spectrum sky_irradiance_spectrum(const SkyParams& p, const glm::vec3& n);
 
 }  // namespace limner
 
