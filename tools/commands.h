@@ -39,6 +39,7 @@ int run_measure(const MeasureArgs& args);
 
 struct LightsArgs {
   bool json = false;
+  bool bench_envmap = false;
 };
 
 void add_lights_command(CLI::App& app, LightsArgs& args);

@@ -11,6 +11,7 @@
 #include "renderer/spectral/cct.h"
 #include "renderer/spectral/color.h"
 #include "renderer/spectral/cri.h"
+#include "tools/bench_lights.h"
 #include "tools/commands.h"
 
 namespace limner {
@@ -21,6 +22,8 @@ void add_lights_command(CLI::App& app, LightsArgs& a) {
       "List the light presets and named illuminants with their CCT, Duv and colour rendering "
       "index");
   l->add_flag("--json", a.json, "Print JSON instead of a table");
+  l->add_flag("--bench-envmap", a.bench_envmap,
+              "Only time building a 4096x2048 envmap's sampling tables (also in `limner bench`)");
 }
 
 namespace {
@@ -54,6 +57,11 @@ bool is_alias(const std::string& name) {
 }
 
 int run_lights(const LightsArgs& a) {
+  if (a.bench_envmap) {
+    std::printf("envmap tables 4096x2048: %.3f s (best of 3; target < 0.5)\n",
+                envmap_table_seconds());
+    return 0;
+  }
   std::vector<LightRow> rows;
   for (const std::string& name : light_preset_names()) {
     rows.push_back(describe(name, light_preset_spectrum(name)));
