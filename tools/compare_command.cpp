@@ -66,6 +66,7 @@ int run_compare(const CompareArgs& a) {
   for (size_t i = 0; i < lights.size(); ++i) {
     SceneDesc desc = base;
     relight(desc, lights[i]);
+    opts.white = light_white(lights[i]);
     double seconds = 0.0;
     spec.panels.push_back(render_panel(desc, opts, &seconds));
     spec.captions.push_back(light_caption(lights[i]));

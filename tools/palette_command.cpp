@@ -25,8 +25,8 @@ void add_palette_command(CLI::App& app, PaletteArgs& a) {
   p->add_option("--scene", a.scene, "Swatch scene with a paint material named 'swatch'");
   p->add_option("--report", a.report, "Write the colour report (JSON) to this file");
   p->add_option("--white-balance", a.white_balance, "auto (default: the eye adapts) or none");
-  p->add_option("--size", a.size, "Size of each swatch WxH (default 96x96)");
-  p->add_option("--spp", a.spp, "Samples per pixel of each swatch (default 24)");
+  p->add_option("--size", a.size, "Size of each swatch WxH (default 112x112)");
+  p->add_option("--spp", a.spp, "Samples per pixel of each swatch (default 64)");
   p->add_option("--seed", a.seed, "Random seed (overrides film.seed)");
   p->add_option("--threads", a.threads, "Worker threads (default: all cores)");
   p->add_option("--set", a.sets, "Override a value of the swatch scene: KEY.PATH=VALUE");
@@ -41,7 +41,7 @@ constexpr int kMeasureSamples = 4096;  // d:8 BSDF samples per 4 wavelengths (st
 // of a mid-grey backdrop, a softbox from the upper left and a dim uniform fill.
 const char* kSwatchScene = R"({
   "camera": {"from": [0, 12, 60], "to": [0, 0, 0], "up": [0, 1, 0], "fov_deg": 25},
-  "film": {"width": 96, "height": 96, "spp": 24, "seed": 1, "tonemap": "filmic"},
+  "film": {"width": 112, "height": 112, "spp": 64, "seed": 1, "tonemap": "filmic"},
   "lights": [
     {"type": "rect", "center": [-45, 55, 50], "to": [0, 0, 0], "size": [45, 45],
      "spectrum": "D65", "scale": 9},
@@ -153,6 +153,7 @@ int run_palette(const PaletteArgs& a) {
     for (const SheetLight& l : lights) {
       SceneDesc lit = painted;
       relight(lit, l);
+      opts.white = light_white(l);
       spec.panels.push_back(render_panel(lit, opts));
     }
     spec.row_headers.push_back(paint);

@@ -7,6 +7,7 @@
 
 #include "renderer/errors.h"
 #include "renderer/image/image_write.h"
+#include "renderer/lights/presets.h"
 #include "renderer/render.h"
 #include "renderer/scene.h"
 #include "renderer/spectral/cct.h"
@@ -49,11 +50,16 @@ std::string suggestions(const std::string& wanted, const std::vector<std::string
   return out;
 }
 
-SheetLight illuminant_light(const std::string& name) {
+std::string lower(std::string s) {
+  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
+  return s;
+}
+
+SheetLight describe_light(const std::string& name, const std::string& kind) {
   SheetLight l;
   l.name = name;
-  l.kind = "illuminant";
-  l.spectrum = Spectrum::named_illuminant(name);
+  l.kind = kind;
+  l.spectrum = kind == "preset" ? light_preset_spectrum(name) : Spectrum::named_illuminant(name);
   CctResult c = cct_ohno2013(glm::dvec3(spectrum_to_xyz(l.spectrum)));
   l.cct_k = c.cct_k;
   l.duv = c.duv;
@@ -67,8 +73,12 @@ SheetLight illuminant_light(const std::string& name) {
 
 SheetLight resolve_light(const std::string& name, const std::string& flag) {
   for (const std::string& known : Spectrum::illuminant_names())
-    if (upper(known) == upper(name)) return illuminant_light(known);
-  std::string near = suggestions(name, Spectrum::illuminant_names());
+    if (upper(known) == upper(name)) return describe_light(known, "illuminant");
+  for (const std::string& known : light_preset_names())
+    if (known == lower(name)) return describe_light(known, "preset");
+  std::vector<std::string> all = light_preset_names();
+  for (const std::string& known : Spectrum::illuminant_names()) all.push_back(known);
+  std::string near = suggestions(name, all);
   throw InputError(flag + ": unknown light '" + name + "'" +
                    (near.empty() ? " (see `limner lights`)" : "; did you mean: " + near));
 }
@@ -104,9 +114,23 @@ std::vector<SheetLight> parse_sheet_lights(const std::string& list, const std::s
 }
 
 void relight(SceneDesc& desc, const SheetLight& light) {
+  if (light.kind == "preset") {
+    try {
+      desc.lights = expand_light_preset(light.name, desc.camera, LightPresetOptions{}, "lights");
+    } catch (const std::invalid_argument& e) {
+      throw input_error(desc.file, "lights", e.what());
+    }
+    return;
+  }
   if (desc.lights.empty())
     throw input_error(desc.file, "lights", "the scene has no lights to relight with " + light.name);
-  for (LightDesc& l : desc.lights) l.spectrum = light.spectrum;
+  for (LightDesc& l : desc.lights) {
+    if (l.type == LightType::Sky || l.type == LightType::Envmap)
+      throw input_error(desc.file, l.key,
+                        "a sky or envmap light has its own spectrum and cannot take illuminant " +
+                            light.name + " (compare presets, or light the scene with lamps)");
+    l.spectrum = light.spectrum;
+  }
 }
 
 std::string light_caption(const SheetLight& light) {
@@ -137,9 +161,13 @@ Image render_panel(const SceneDesc& d, const PanelOptions& opts, double* seconds
   ro.threads = opts.threads;
   RenderStats stats = render(*scene, film, ro);
   if (seconds) *seconds = stats.seconds;
-  glm::vec3 white = opts.auto_white ? scene->auto_white_xyz : glm::vec3(0.0f);
+  glm::vec3 white = !opts.auto_white        ? glm::vec3(0.0f)
+                    : opts.white.y > 0.0f ? opts.white
+                                          : scene->auto_white_xyz;
   return linear_to_display(film_to_linear(film, scene->film, white), scene->film);
 }
+
+glm::vec3 light_white(const SheetLight& light) { return spectrum_to_xyz(light.spectrum); }
 
 void check_sheet_path(const std::string& path) {
   check_output_path(path);

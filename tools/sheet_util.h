@@ -10,23 +10,26 @@
 
 namespace limner {
 
-// A light a sheet compares: a named CIE illuminant (a light preset once presets exist).
+// A light a sheet compares: a light preset (renderer/lights/presets.h) or a named CIE illuminant.
 struct SheetLight {
-  std::string name;          // as the CIE tabulates it ("D65", "F11", "LED-B3")
-  std::string kind;          // "illuminant"
-  Spectrum spectrum;         // its spectral power distribution (the white for colorimetry)
+  std::string name;          // "tungsten", "golden-hour"; or as the CIE tabulates it ("D65")
+  std::string kind;          // "preset" or "illuminant"
+  Spectrum spectrum;         // its spectral power distribution (the white for colorimetry); for
+                             // a preset, light_preset_spectrum
   double cct_k = 0.0, duv = 0.0;
   double ra = -1.0;          // CIE 13.3 Ra; < 0 when undefined for this light
 };
 
-// Parses "--lights D65,A,F11": names separated by commas (spaces around them ignored, case
-// ignored). Throws InputError naming the flag for an empty list, an empty or repeated name, or
+// Parses "--lights D65,tungsten,F11": names separated by commas (spaces around them ignored,
+// case ignored); a CIE illuminant name wins over a preset of the same name (there is none). Throws InputError naming the flag for an empty list, an empty or repeated name, or
 // an unknown name (with the closest known names).
 std::vector<SheetLight> parse_sheet_lights(const std::string& list, const std::string& flag);
 
-// Relights a scene description: every light keeps its type, geometry and scale, and its
-// spectrum becomes the light's (lights are luminance-normalised, so each keeps its luminous
-// power). Throws InputError when the scene has no lights.
+// Relights a scene description. A preset replaces the scene's lights by its own, placed about
+// the camera's subject (expand_light_preset). An illuminant keeps every light's type, geometry
+// and scale and swaps its spectrum (lights are luminance-normalised, so each keeps its luminous
+// power). Throws InputError for an illuminant when the scene has no lights or has a sky or
+// envmap light (those carry their own spectrum).
 void relight(SceneDesc& desc, const SheetLight& light);
 
 // "D65\n6504 K Ra 100" (Ra left out when undefined).
@@ -40,11 +43,14 @@ void parse_size(const std::string& text, const std::string& flag, int& width, in
 
 struct PanelOptions {
   int threads = 0;
-  bool auto_white = false;  // adapt (Bradford, as the film does) from the lights' white
+  bool auto_white = false;  // adapt (Bradford, as the film does) from the light's white:
+  glm::vec3 white{0.0f};    // XYZ of that white; zero: the scene's power-weighted light white
 };
 
 // Renders the scene to a display-encoded image per its film settings (colour space, exposure,
 // tone curve); the white balance is none or auto per the options.
+// The white of a sheet light for auto white balance: XYZ of its spectrum.
+glm::vec3 light_white(const SheetLight& light);
 Image render_panel(const SceneDesc& desc, const PanelOptions& opts, double* seconds = nullptr);
 
 // Writes a sheet (display-encoded, .png or .jpg) atomically with Limner's metadata.

@@ -26,14 +26,44 @@ int strip_height(const std::vector<std::string>& labels) {
   return lines ? lines * kSheetLineHeight + kSheetPadding / 2 : 0;
 }
 
+int text_width(const std::string& text, const std::string& font) {
+  OIIO::ROI r = OIIO::ImageBufAlgo::text_size(text, kSheetFontPx, font);
+  if (!r.defined()) throw std::runtime_error(font + ": cannot measure text with this font");
+  return r.width();
+}
+
 int row_header_width(const std::vector<std::string>& headers, const std::string& font) {
   int widest = 0;
-  for (const std::string& s : headers) {
-    OIIO::ROI r = OIIO::ImageBufAlgo::text_size(s, kSheetFontPx, font);
-    if (!r.defined()) throw std::runtime_error(font + ": cannot measure text with this font");
-    widest = std::max(widest, r.width());
-  }
+  for (const std::string& s : headers) widest = std::max(widest, text_width(s, font));
   return headers.empty() ? 0 : std::min(widest, kMaxRowHeaderPx) + kSheetPadding;
+}
+
+// Breaks lines wider than `width` after a hyphen or at a space ("fluorescent-" / "cool-white"),
+// so long light names stay readable in a narrow column; a line with no break point is clipped.
+std::string wrap_label(const std::string& text, int width, const std::string& font) {
+  std::string out, rest = text;
+  while (!rest.empty()) {
+    size_t nl = rest.find('\n');
+    std::string line = rest.substr(0, nl);
+    rest = nl == std::string::npos ? "" : rest.substr(nl + 1);
+    while (text_width(line, font) > width) {
+      size_t cut = std::string::npos;
+      for (size_t i = 1; i + 1 < line.size(); ++i)
+        if ((line[i] == '-' || line[i] == ' ') && text_width(line.substr(0, i + 1), font) <= width)
+          cut = i;
+      if (cut == std::string::npos) break;
+      out += line.substr(0, cut + (line[cut] == '-' ? 1 : 0)) + "\n";
+      line = line.substr(cut + 1);
+    }
+    out += line + (rest.empty() ? "" : "\n");
+  }
+  return out;
+}
+
+std::vector<std::string> wrap_all(std::vector<std::string> labels, int width,
+                                  const std::string& font) {
+  for (std::string& s : labels) s = wrap_label(s, width, font);
+  return labels;
 }
 
 void check_spec(const SheetSpec& s) {
@@ -95,9 +125,11 @@ std::string sheet_font() {
 Image compose_sheet(const SheetSpec& s, const std::string& font) {
   check_spec(s);
   const int pw = s.panels[0].width, ph = s.panels[0].height, pad = kSheetPadding;
+  const std::vector<std::string> captions = wrap_all(s.captions, pw, font);
+  const std::vector<std::string> headers = wrap_all(s.column_headers, pw + pad, font);
   const int rows = (int(s.panels.size()) + s.columns - 1) / s.columns;
   const int row_w = row_header_width(s.row_headers, font);
-  const int head_h = strip_height(s.column_headers), cap_h = strip_height(s.captions);
+  const int head_h = strip_height(headers), cap_h = strip_height(captions);
   Image out;
   out.width = row_w + s.columns * pw + (s.columns + 1) * pad;
   out.height = head_h + rows * (ph + cap_h) + (rows + 1) * pad;
@@ -106,11 +138,11 @@ Image compose_sheet(const SheetSpec& s, const std::string& font) {
   auto cell_y = [&](int r) { return head_h + pad + r * (ph + cap_h + pad); };
   for (size_t i = 0; i < s.panels.size(); ++i)
     paste(out, s.panels[i], cell_x(int(i) % s.columns), cell_y(int(i) / s.columns));
-  for (size_t i = 0; i < s.captions.size(); ++i)
+  for (size_t i = 0; i < captions.size(); ++i)
     draw_text(out, cell_x(int(i) % s.columns), cell_y(int(i) / s.columns) + ph, pw, cap_h,
-              s.captions[i], font);
-  for (size_t c = 0; c < s.column_headers.size(); ++c)
-    draw_text(out, cell_x(int(c)), 0, pw + pad, head_h, s.column_headers[c], font);
+              captions[i], font);
+  for (size_t c = 0; c < headers.size(); ++c)
+    draw_text(out, cell_x(int(c)), 0, pw + pad, head_h, headers[c], font);
   for (size_t r = 0; r < s.row_headers.size(); ++r)
     draw_text(out, pad, cell_y(int(r)) + ph / 2 - kSheetLineHeight / 2, row_w - pad,
               kSheetLineHeight, s.row_headers[r], font);

@@ -7,7 +7,9 @@
 //   height = header_height + rows * (panel_height + caption_height) + (rows + 1) * kSheetPadding
 // where caption_height = caption_lines * kSheetLineHeight + kSheetPadding / 2 (0 without
 // captions), header_height likewise for the column headers, and row_header_width is the widest
-// row header's text plus kSheetPadding (0 without row headers). Text is clipped to its strip.
+// row header's text plus kSheetPadding (0 without row headers). Captions wider than a panel
+// (headers: a panel plus padding) are first broken after a hyphen or at a space, which adds
+// lines; a line that still does not fit is clipped to its strip.
 #pragma once
 #include <string>
 #include <vector>

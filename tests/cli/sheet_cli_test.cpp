@@ -48,7 +48,7 @@ std::string grey_scene(const std::string& dir) {
 
 TEST(CompareCli, OneLabelledPanelPerLight) {
   std::string dir = make_temp_dir(), scene = grey_scene(dir);
-  RunResult r = run_limner("compare " + scene + " --lights D65,A,F11 -o " + dir +
+  RunResult r = run_limner("compare " + scene + " --lights D65,tungsten,F11 -o " + dir +
                            "/sheet.png --size 16x12 --spp 2 --quiet");
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.err, "");
@@ -82,6 +82,11 @@ TEST(CompareCli, AutoWhiteBalanceNeutralisesTungsten) {
 TEST(CompareCli, BadInputIsOneLineExitTwo) {
   std::string dir = make_temp_dir(), scene = grey_scene(dir);
   write_file(dir + "/keep.png", "old");
+  write_file(dir + "/sky.json",
+             R"({"camera": {"from": [0, 0, 5], "to": [0, 0, 0]},
+                 "lights": [{"type": "sky", "sun_elevation_deg": 40, "sun_azimuth_deg": 135}],
+                 "materials": {"m": {"type": "diffuse", "reflectance": 0.5}},
+                 "objects": [{"sphere": {"center": [0, 0, 0], "radius": 1}, "material": "m"}]})");
   write_file(dir + "/dark.json",
              R"({"camera": {"from": [0, 0, 5], "to": [0, 0, 0]}, "lights": [],
                  "materials": {"m": {"type": "diffuse", "reflectance": 0.5}},
@@ -98,6 +103,8 @@ TEST(CompareCli, BadInputIsOneLineExitTwo) {
            {"compare " + scene + " --lights D65 --spp 0" + out, "--spp"},
            {"compare " + dir + "/missing.json --lights D65" + out, "missing.json"},
            {"compare " + dir + "/dark.json --lights D65" + out, "no lights"},
+           {"compare " + dir + "/sky.json --lights A" + out, "lights[0]: a sky"},
+           {"compare " + scene + " --lights tungstn" + out, "did you mean: tungsten"},
            {"compare " + scene + " --lights D65 -o " + dir + "/s.exr", "use .png or .jpg"},
            {"compare " + scene + " --lights D65 -o " + dir + "/no/s.png", "does not exist"},
            {"compare " + scene + " -o " + dir + "/s.png", "--lights"},

@@ -37,7 +37,7 @@ TEST(Sheet, GridOfLabelledPanels) {
   s.columns = cols;
   for (int i = 0; i < 5; ++i) {  // five panels in a 3 x 2 grid: the last cell stays empty
     s.panels.push_back(solid(pw, ph, 0.0f, 0.2f * float(i + 1) / 5.0f, 0.05f));
-    s.captions.push_back("panel " + std::to_string(i) + "\nline two");
+    s.captions.push_back("p" + std::to_string(i) + "\nRa 9");  // fits: no line is wrapped
   }
   s.column_headers = {"D65", "A", "F11"};
   Image out = compose_sheet(s, sheet_font());
@@ -75,6 +75,16 @@ TEST(Sheet, RowHeadersWidenTheSheet) {
     int y = kSheetPadding + r * (10 + kSheetPadding);
     EXPECT_GT(bright_pixels(out, 0, y - 4, row_w, y + 14), 10) << "row header " << r;
   }
+}
+
+TEST(Sheet, WrapsLongLightNamesAfterHyphens) {
+  SheetSpec s;
+  s.panels = {solid(100, 20, 0, 0, 0)};  // "fluorescent-" fits, the whole name does not
+  s.column_headers = {"fluorescent-cool-white"};
+  Image out = compose_sheet(s, sheet_font());
+  int lines = (out.height - 20 - 2 * kSheetPadding - kSheetPadding / 2) / kSheetLineHeight;
+  EXPECT_GE(lines, 2);
+  EXPECT_EQ(out.height, lines * kSheetLineHeight + kSheetPadding / 2 + 20 + 2 * kSheetPadding);
 }
 
 TEST(Sheet, RejectsInconsistentInput) {
