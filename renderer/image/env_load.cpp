@@ -35,9 +35,9 @@ EnvImage read_environment_image(const std::string& path, const std::string& scen
     throw fail("'" + path + "' is not an HDR image (" + std::string(in->format_name()) + ", " +
                spec.format.c_str() + " channels); an envmap needs linear radiance: .exr or .hdr");
   if (spec.width < 2 || spec.height < 1 || spec.nchannels < 1 ||
-      double(spec.width) * spec.height > 64.0 * 1024 * 1024)
+      double(spec.width) * spec.height > 32.0 * 1024 * 1024)
     throw fail("'" + path + "' has an unusable size " + std::to_string(spec.width) + "x" +
-               std::to_string(spec.height));
+               std::to_string(spec.height) + " (at most 32 M pixels, e.g. 8192x4096)");
   int nc = spec.nchannels >= 3 ? 3 : 1;
   std::vector<float> px(size_t(spec.width) * size_t(spec.height) * size_t(nc));
   bool ok = in->read_image(0, 0, 0, nc, OIIO::TypeDesc::FLOAT, px.data());

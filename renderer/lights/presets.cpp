@@ -309,6 +309,11 @@ std::vector<LightDesc> parse_light_preset(JsonReader r, const CameraDesc& camera
   LightPresetOptions o;
   o.scale = r.non_negative("scale", 1.0f);
   o.rotate_deg = r.number("rotate_deg", 0.0f);
+  bool sky = sky_part(*find_preset(name)) != nullptr;
+  for (const char* key : {"sun_elevation_deg", "turbidity"})
+    if (r.has(key) && !sky)
+      r.fail(key, "preset '" + name + "' has no sun: only sunny-noon and golden-hour take " +
+                      key);
   if (r.has("sun_elevation_deg")) o.sun_elevation_deg = r.number("sun_elevation_deg");
   if (r.has("turbidity")) o.turbidity = r.number("turbidity");
   r.reject_unknown();
@@ -316,10 +321,7 @@ std::vector<LightDesc> parse_light_preset(JsonReader r, const CameraDesc& camera
     return expand_light_preset(name, camera, o, r.path());
   } catch (const std::invalid_argument& e) {
     std::string what = e.what();
-    std::string k = what.find("turbidity") == 0 ? "turbidity"
-                    : what.find("preset '") == 0 ? "preset"
-                                                 : "sun_elevation_deg";
-    r.fail(k, what);
+    r.fail(what.find("turbidity") == 0 ? "turbidity" : "sun_elevation_deg", what);
   }
 }
 
