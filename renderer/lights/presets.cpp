@@ -3,6 +3,7 @@
 #include "renderer/lights/presets.h"
 
 #include <algorithm>
+#include <memory>
 #include <stdexcept>
 
 #include "renderer/lights/sky.h"
@@ -21,6 +22,7 @@ enum class Part {
   Bulb,     // sphere light
   Ring,     // 16 small spheres on a ring around the camera
   Sky,      // Preetham sun and sky; elevation = the sun's, azimuth camera-relative
+  Overcast, // CIE standard overcast sky over a grey ground, as an envmap
 };
 
 // One light of a preset. Directions are from the subject, relative to the camera: azimuth 0 is
@@ -43,8 +45,8 @@ struct PresetSpec {
 
 // clang-format off
 const PresetSpec kPresets[] = {
-  {"daylight-overcast", "overcast daylight: uniform CIE D65 from every direction", "D65",
-   {{Part::Ambient, 1.0f}}},
+  {"daylight-overcast", "overcast daylight: CIE standard overcast sky, CIE D65, grey ground",
+   "D65", {{Part::Overcast, 1.0f}}},
   {"north-window", "north-facing window at the camera's left, CIE D75 skylight, room fill",
    "D75",
    {{Part::Panel, 0.85f, -70.0f, 20.0f, 8.0f, 6.0f, 8.0f}, {Part::Ambient, 0.15f}}},
@@ -192,6 +194,28 @@ LightDesc base_light(const std::string& key, const Spectrum& s, LightType type) 
   return l;
 }
 
+// The CIE standard overcast sky (Moon and Spencer 1942; CIE S 011 sky type 1): luminance
+// L(theta) = Lz (1 + 2 cos theta) / 3, so the zenith is three times as bright as the horizon. Its
+// horizontal illuminance is Lz 7 pi / 9, so Lz = 9/7 gives pi. Below the horizon a grey ground of
+// albedo 0.2 reflects it. Grey texels make the map exactly CIE D65 (envmap.h).
+std::shared_ptr<const EnvImage> overcast_sky_image() {
+  static const std::shared_ptr<const EnvImage> img = [] {
+    auto m = std::make_shared<EnvImage>();
+    m->width = 64;
+    m->height = 128;
+    m->rgb.resize(size_t(m->width) * size_t(m->height));
+    for (int y = 0; y < m->height; ++y) {
+      float theta = kPi * (float(y) + 0.5f) / float(m->height);
+      float v = y < m->height / 2 ? (9.0f / 7.0f) * (1.0f + 2.0f * std::cos(theta)) / 3.0f
+                                  : 0.2f;
+      for (int x = 0; x < m->width; ++x) m->rgb[size_t(y) * size_t(m->width) + size_t(x)] =
+          glm::vec3(v);
+    }
+    return m;
+  }();
+  return img;
+}
+
 void add_part(std::vector<LightDesc>& out, const PartSpec& p, const SubjectFrame& f,
               const Spectrum& s, const LightPresetOptions& o, const std::string& key) {
   // Each part delivers share * pi * scale of illuminance (Y units) at the subject, on a
@@ -228,6 +252,12 @@ void add_part(std::vector<LightDesc>& out, const PartSpec& p, const SubjectFrame
       l.scale = e_target / n / (kPi * (l.radius / d) * (l.radius / d));
       out.push_back(l);
     }
+  } else if (p.part == Part::Overcast) {
+    LightDesc l = base_light(key, Spectrum::named_illuminant("D65"), LightType::Envmap);
+    l.file = "(CIE standard overcast sky)";
+    l.image = overcast_sky_image();
+    l.scale = e_target / kPi;  // horizontal illuminance pi * share * scale
+    out.push_back(l);
   } else if (p.part == Part::Sky) {
     LightDesc l = base_light(key, s, LightType::Sky);
     l.sun_elevation_deg = std::isnan(o.sun_elevation_deg) ? p.elevation_deg : o.sun_elevation_deg;
