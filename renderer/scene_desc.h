@@ -27,7 +27,7 @@ struct FilmDesc {
   int width = 512, height = 512, spp = 64;
   uint64_t seed = 0;
   std::string output = "out.png";  // resolved against the scene folder
-  std::string color_space = "srgb";  // srgb | xyz
+  std::string color_space = "srgb";  // srgb | display-p3 | xyz
   WhiteBalanceKind white_balance = WhiteBalanceKind::None;
   Spectrum white;  // for WhiteBalanceKind::Spectrum
   std::string tonemap = "none";  // none | filmic

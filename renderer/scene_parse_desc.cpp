@@ -69,8 +69,8 @@ FilmDesc parse_film(JsonReader r, const std::string& folder) {
   }
   f.output = resolve_path(folder, r.string("output", f.output));
   f.color_space = r.string("color_space", f.color_space);
-  if (f.color_space != "srgb" && f.color_space != "xyz")
-    r.fail("color_space", "unknown color space '" + f.color_space + "' (srgb, xyz)");
+  if (f.color_space != "srgb" && f.color_space != "xyz" && f.color_space != "display-p3")
+    r.fail("color_space", "unknown color space '" + f.color_space + "' (srgb, display-p3, xyz)");
   parse_white_balance(r, f, folder);
   f.tonemap = r.string("tonemap", f.tonemap);
   if (f.tonemap != "none" && f.tonemap != "filmic")
