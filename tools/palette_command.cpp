@@ -2,6 +2,7 @@
 // of each paint's adapted colour, colour inconstancy and the metameric pairs.
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 
@@ -107,6 +108,8 @@ SceneDesc swatch_scene(const PaletteArgs& a) {
 std::vector<std::string> palette_paints(const PaletteArgs& a, const SceneDesc& d) {
   std::vector<std::string> names = split_list(a.paints, "--paints");
   for (size_t i = 0; i < names.size(); ++i) {
+    if (std::count(names.begin(), names.begin() + long(i), names[i]))
+      throw InputError("--paints: '" + names[i] + "' listed twice");
     if (d.paints.count(names[i]) || is_named_paint(names[i])) continue;
     try {
       named_paint(names[i]);
@@ -140,6 +143,7 @@ int run_palette(const PaletteArgs& a) {
   std::string font = sheet_font();
   SceneDesc base = swatch_scene(a);
   std::vector<std::string> paints = palette_paints(a, base);
+  check_sheet_pixels(base.film.width, base.film.height, int(lights.size()), int(paints.size()));
   PanelOptions opts;
   opts.threads = a.threads;
   opts.auto_white = a.white_balance == "auto";

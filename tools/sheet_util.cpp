@@ -169,6 +169,13 @@ Image render_panel(const SceneDesc& d, const PanelOptions& opts, double* seconds
 
 glm::vec3 light_white(const SheetLight& light) { return spectrum_to_xyz(light.spectrum); }
 
+void check_sheet_pixels(int w, int h, int columns, int rows) {
+  double megapixels = double(w) * h * columns * rows * 1e-6;
+  if (megapixels > 100.0)
+    throw InputError("--size " + std::to_string(w) + "x" + std::to_string(h) + ": the sheet would " +
+                     "hold " + std::to_string(int(megapixels)) + " megapixels (at most 100)");
+}
+
 void check_sheet_path(const std::string& path) {
   check_output_path(path);
   if (image_format_for(path) == ImageFormat::Exr)

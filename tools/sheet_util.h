@@ -57,6 +57,10 @@ Image render_panel(const SceneDesc& desc, const PanelOptions& opts, double* seco
 void write_sheet(const std::string& path, const Image& sheet, const std::string& color_space,
                  const std::string& what);
 
+// Throws InputError naming --size when panels of w x h in a columns x rows grid would make a
+// sheet of more than 100 megapixels (it is held in memory as float RGB).
+void check_sheet_pixels(int w, int h, int columns, int rows);
+
 // Throws InputError unless `path` is a writable .png or .jpg path.
 void check_sheet_path(const std::string& path);
 

@@ -173,6 +173,8 @@ TEST(PaletteCli, BadInputIsOneLineExitTwo) {
            {"palette --paints scarlet --lights D65 --size 3" + out, "--size"},
            {"palette --paints scarlet --lights D65 --white-balance grey" + out, "--white-balance"},
            {"palette --lights D65" + out, "--paints"},
+           {"palette --paints scarlet,scarlet --lights D65" + out, "listed twice"},
+           {"palette --paints scarlet --lights D65,A --size 8000x8000" + out, "megapixels"},
        }) {
     RunResult r = run_limner(c.args);
     EXPECT_EQ(r.exit_code, 2) << c.args;
