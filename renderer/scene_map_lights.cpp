@@ -13,7 +13,7 @@ void add_map_lights(const LightDesc& d, const std::string& file, std::vector<Lig
       throw input_error(file, d.key + ".file",
                         "environment image '" + d.file + "' was not loaded "
                         "(load_environment_images must run before build_scene)");
-    auto data = envmap_from_rgb(*d.image);
+    auto data = envmap_from_rgb(d.image);
     float a = glm::radians(d.rotate_deg);
     out.push_back(Light{EnvMapLight{LightEmission{data->mean_spectrum, d.scale}, data,
                                     std::cos(a), std::sin(a)}});

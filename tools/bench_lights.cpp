@@ -11,7 +11,8 @@
 namespace limner {
 
 double envmap_table_seconds(int width, int height) {
-  EnvImage img;
+  auto image = std::make_shared<EnvImage>();
+  EnvImage& img = *image;
   img.width = width;
   img.height = height;
   img.rgb.resize(size_t(width) * size_t(height));
@@ -26,7 +27,7 @@ double envmap_table_seconds(int width, int height) {
   double best = 1e30;
   for (int run = 0; run < 3; ++run) {
     auto t0 = std::chrono::steady_clock::now();
-    auto data = envmap_from_rgb(img);
+    auto data = envmap_from_rgb(image);
     double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     if (data->mean_y > 0.0f) best = std::min(best, s);
   }

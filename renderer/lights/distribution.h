@@ -25,15 +25,21 @@ class Distribution1D {
 class Distribution2D {
  public:
   Distribution2D() = default;
-  // func is row-major, height rows of width values; rows are v, columns u.
-  Distribution2D(const float* func, int width, int height);
+  // func is row-major, height rows of width values; rows are v, columns u. The flat form keeps
+  // one array for all rows (a 4k map's tables without thousands of small allocations).
+  Distribution2D(std::vector<float> func, int width, int height);
+  Distribution2D(const float* func, int width, int height)
+      : Distribution2D(std::vector<float>(func, func + size_t(width) * size_t(height)), width,
+                       height) {}
   // Continuous (u, v) in [0, 1)^2 and its density.
   glm::vec2 sample(const glm::vec2& u, float& pdf) const;
   float pdf(const glm::vec2& uv) const;
   float integral() const { return marginal_.integral(); }
 
  private:
-  std::vector<Distribution1D> rows_;
+  int width_ = 0, height_ = 0;
+  std::vector<float> func_, cdf_;  // cdf_: height rows of width + 1 entries
+  std::vector<float> row_integral_;
   Distribution1D marginal_;
 };
 

@@ -1,5 +1,7 @@
 #include "renderer/lights/envmap.h"
 
+#include <tbb/parallel_for.h>
+
 #include <algorithm>
 #include <cmath>
 
@@ -15,6 +17,45 @@ constexpr int kBasisCount = int(kLambdaMax - kLambdaMin) + 1;  // 1 nm steps
 
 float smoothstep_band(float lambda, float edge, float width) {
   return 1.0f / (1.0f + std::exp(-(lambda - edge) / width));
+}
+
+// The sampling function (texel luminance times sin theta at the row's centre: the solid angle
+// of the row's texels) and the map's mean weights over the sphere. Rows run in parallel; the
+// mean is summed per row, then over rows in order, so the result is thread-count independent.
+glm::dvec3 importance(const EnvMapData& d, std::vector<float>& func) {
+  const int w = d.width, h = d.height;
+  func.assign(size_t(w) * size_t(h), 0.0f);
+  std::vector<glm::dvec3> row_sum(static_cast<size_t>(h));
+  tbb::parallel_for(0, h, [&](int y) {
+    float s = std::sin(kPiE * (float(y) + 0.5f) / float(h));
+    glm::dvec3 row(0.0);
+    for (int x = 0; x < w; ++x) {
+      size_t i = size_t(y) * size_t(w) + size_t(x);
+      func[i] = std::max(0.0f, glm::dot(d.weights(i), d.basis_y)) * s;
+      row += glm::dvec3(d.weights(i));
+    }
+    row_sum[size_t(y)] = row * double(s);
+  });
+  glm::dvec3 mean(0.0);
+  double wsum = 0.0;
+  for (int y = 0; y < h; ++y) {
+    mean += row_sum[size_t(y)];
+    wsum += std::sin(kPiE * (float(y) + 0.5f) / float(h)) * double(w);
+  }
+  return mean / std::max(wsum, 1e-30);
+}
+
+// weights . basis, clipped at 0, every 5 nm.
+Spectrum combine(const std::array<Spectrum, 3>& basis, const glm::dvec3& weights) {
+  std::vector<float> lambda, value;
+  for (int l = 0; l < kBasisCount; l += 5) {
+    float lf = kLambdaMin + float(l);
+    lambda.push_back(lf);
+    value.push_back(std::max(0.0f, float(weights.x) * basis[0].eval(lf) +
+                                       float(weights.y) * basis[1].eval(lf) +
+                                       float(weights.z) * basis[2].eval(lf)));
+  }
+  return Spectrum::piecewise(std::move(lambda), std::move(value));
 }
 
 }  // namespace
@@ -34,7 +75,7 @@ glm::vec2 envmap_uv(const glm::vec3& d) {
 }
 
 SampledSpectrum EnvMapData::eval_texel(size_t texel, const SampledWavelengths& wl) const {
-  const glm::vec3& c = coeff[texel];
+  const glm::vec3 c = weights(texel);
   SampledSpectrum out(0.0f);
   for (int i = 0; i < kLambdas; ++i) {
     float f = std::clamp(wl.lambda[i] - kLambdaMin, 0.0f, float(kBasisCount - 1));
@@ -49,44 +90,23 @@ SampledSpectrum EnvMapData::eval_texel(size_t texel, const SampledWavelengths& w
   return out;
 }
 
-std::shared_ptr<const EnvMapData> make_envmap_data(int width, int height,
-                                                   std::vector<glm::vec3> coeff,
-                                                   const std::array<Spectrum, 3>& basis) {
+std::shared_ptr<const EnvMapData> make_envmap_data(
+    int width, int height, std::shared_ptr<const std::vector<glm::vec3>> texels,
+    const glm::mat3& to_weights, const std::array<Spectrum, 3>& basis) {
   auto d = std::make_shared<EnvMapData>();
   d->width = width;
   d->height = height;
-  d->coeff = std::move(coeff);
+  d->texels = std::move(texels);
+  d->to_weights = to_weights;
   d->basis.resize(size_t(kBasisCount) * 3);
   for (int l = 0; l < kBasisCount; ++l)
     for (int k = 0; k < 3; ++k) d->basis[size_t(l) * 3 + k] = basis[k].eval(kLambdaMin + l);
   for (int k = 0; k < 3; ++k) d->basis_y[k] = spectrum_luminance(basis[k]);
-  // Importance: luminance times the solid angle of the texel's row (sin theta at its centre).
-  std::vector<float> func(size_t(width) * size_t(height));
-  glm::dvec3 mean(0.0);
-  double wsum = 0.0;
-  for (int y = 0; y < height; ++y) {
-    float s = std::sin(kPiE * (float(y) + 0.5f) / float(height));
-    glm::dvec3 row(0.0);
-    for (int x = 0; x < width; ++x) {
-      size_t i = size_t(y) * size_t(width) + size_t(x);
-      const glm::vec3& c = d->coeff[i];
-      func[i] = std::max(0.0f, glm::dot(c, d->basis_y)) * s;
-      row += glm::dvec3(c);
-    }
-    mean += row * double(s);
-    wsum += double(s) * width;
-  }
-  d->dist = Distribution2D(func.data(), width, height);
-  mean /= std::max(wsum, 1e-30);
+  std::vector<float> func;
+  glm::dvec3 mean = importance(*d, func);
+  d->dist = Distribution2D(std::move(func), width, height);
   d->mean_y = float(glm::dot(mean, glm::dvec3(d->basis_y)));
-  std::vector<float> lambda, value;
-  for (int l = 0; l < kBasisCount; l += 5) {
-    lambda.push_back(kLambdaMin + l);
-    value.push_back(std::max(0.0f, float(mean.x) * basis[0].eval(kLambdaMin + l) +
-                                       float(mean.y) * basis[1].eval(kLambdaMin + l) +
-                                       float(mean.z) * basis[2].eval(kLambdaMin + l)));
-  }
-  d->mean_spectrum = Spectrum::piecewise(std::move(lambda), std::move(value));
+  d->mean_spectrum = combine(basis, mean);
   return d;
 }
 
@@ -118,11 +138,11 @@ glm::mat3 rgb_to_basis_weights() {
   return m;
 }
 
-std::shared_ptr<const EnvMapData> envmap_from_rgb(const EnvImage& img) {
-  glm::mat3 m = rgb_to_basis_weights();
-  std::vector<glm::vec3> coeff(img.rgb.size());
-  for (size_t i = 0; i < coeff.size(); ++i) coeff[i] = m * glm::max(img.rgb[i], glm::vec3(0.0f));
-  return make_envmap_data(img.width, img.height, std::move(coeff), rgb_basis_spectra());
+std::shared_ptr<const EnvMapData> envmap_from_rgb(std::shared_ptr<const EnvImage> img) {
+  int w = img->width, h = img->height;
+  // Aliasing: the texels point into the image, which the map keeps alive.
+  std::shared_ptr<const std::vector<glm::vec3>> texels(img, &img->rgb);
+  return make_envmap_data(w, h, std::move(texels), rgb_to_basis_weights(), rgb_basis_spectra());
 }
 
 // ---- The light (declared in light.h) ----

@@ -20,7 +20,10 @@ namespace limner {
 
 struct EnvMapData {
   int width = 0, height = 0;
-  std::vector<glm::vec3> coeff;       // per texel, weights of the three basis spectra
+  // Per texel values; the weights of the three basis spectra are to_weights * value (for an
+  // RGB image the pixels themselves, shared with the image, so no copy of a 4k map is made).
+  std::shared_ptr<const std::vector<glm::vec3>> texels;
+  glm::mat3 to_weights{1.0f};
   std::vector<float> basis;           // 3 basis spectra at 1 nm from kLambdaMin, interleaved
   glm::vec3 basis_y{0.0f};            // luminance of each basis spectrum
   Distribution2D dist;
@@ -28,15 +31,18 @@ struct EnvMapData {
   Spectrum mean_spectrum;             // solid-angle averaged spectrum (for white balance)
 
   SampledSpectrum eval_texel(size_t texel, const SampledWavelengths& wl) const;
+  glm::vec3 weights(size_t texel) const { return to_weights * (*texels)[texel]; }
 };
 
-// Builds the sampling tables. coeff has width * height entries; basis holds three spectra.
-std::shared_ptr<const EnvMapData> make_envmap_data(int width, int height,
-                                                   std::vector<glm::vec3> coeff,
-                                                   const std::array<Spectrum, 3>& basis);
+// Builds the sampling tables. texels has width * height non-negative entries; basis holds
+// three spectra.
+std::shared_ptr<const EnvMapData> make_envmap_data(
+    int width, int height, std::shared_ptr<const std::vector<glm::vec3>> texels,
+    const glm::mat3& to_weights, const std::array<Spectrum, 3>& basis);
 // An RGB (linear Rec. 709) image: texel luminance Y = 0.2126 R + 0.7152 G + 0.0722 B, as is.
 // A grey texel becomes exactly that multiple of D65 (normalised to Y = 1).
-std::shared_ptr<const EnvMapData> envmap_from_rgb(const EnvImage& img);
+// Negative pixels must have been clipped (read_environment_image does).
+std::shared_ptr<const EnvMapData> envmap_from_rgb(std::shared_ptr<const EnvImage> img);
 // The three RGB basis spectra (D65 times smooth bands summing to 1) and the matrix from
 // linear sRGB to their weights.
 std::array<Spectrum, 3> rgb_basis_spectra();

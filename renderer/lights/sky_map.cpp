@@ -63,7 +63,9 @@ SkyParts make_sky(const SkyParams& p, int width, int height) {
   const double k = kPiS / e_h;
   for (glm::vec3& c : coeff) c *= float(k);
   out.sun_irradiance = float(sun_normal * k);
-  out.map = make_envmap_data(width, height, std::move(coeff), basis);
+  out.map = make_envmap_data(width, height,
+                             std::make_shared<const std::vector<glm::vec3>>(std::move(coeff)),
+                             glm::mat3(1.0f), basis);
   return out;
 }
 

@@ -14,7 +14,7 @@ namespace {
 constexpr float kPi = 3.14159265358979323846f;
 
 EnvMapLight make_light(const EnvImage& img, float rotate_deg = 0.0f) {
-  auto data = envmap_from_rgb(img);
+  auto data = envmap_from_rgb(std::make_shared<const EnvImage>(img));
   float a = glm::radians(rotate_deg);
   return EnvMapLight{LightEmission{data->mean_spectrum, 1.0f}, data, std::cos(a), std::sin(a)};
 }

@@ -90,7 +90,7 @@ TEST(Sky, MapAndSunNormalisedToPiOnHorizontal) {
     double th = pi * (y + 0.5) / m.height;
     double dw = std::sin(th) * (pi / m.height) * (2.0 * pi / m.width);
     for (int x = 0; x < m.width; ++x)
-      e += glm::dot(m.coeff[size_t(y) * m.width + x], m.basis_y) * std::cos(th) * dw;
+      e += glm::dot(m.weights(size_t(y) * m.width + x), m.basis_y) * std::cos(th) * dw;
   }
   e += s.sun_irradiance * s.to_sun.y;
   EXPECT_NEAR(e, pi, 1e-3 * pi);
