@@ -216,6 +216,51 @@ std::shared_ptr<const EnvImage> overcast_sky_image() {
   return img;
 }
 
+// A panel (rect) or bulb (sphere) at its camera-relative place, facing the subject.
+LightDesc placed_part(const PartSpec& p, const SubjectFrame& f, const Spectrum& s, float az,
+                      float e_target, const std::string& key) {
+  bool panel = p.part == Part::Panel;
+  LightDesc l = base_light(key, s, panel ? LightType::Rect : LightType::Sphere);
+  l.center = f.center + f.dir(az, p.elevation_deg) * (p.distance * f.radius);
+  if (panel) {
+    l.to = f.center;
+    l.size = glm::vec2(p.width, p.height) * f.radius;
+    l.scale = e_target / panel_irradiance(p.distance, p.width, p.height);
+  } else {  // a sphere of radius r at distance d gives E = L pi (r / d)^2, exactly
+    l.radius = p.width * f.radius;
+    l.scale = e_target / (kPi * (p.width / p.distance) * (p.width / p.distance));
+  }
+  return l;
+}
+
+// 16 small spheres on a ring about the lens, in the plane normal to the view direction.
+void add_ring(std::vector<LightDesc>& out, const PartSpec& p, const SubjectFrame& f,
+              const Spectrum& s, float e_target, const std::string& key) {
+  const int n = 16;
+  glm::vec3 view = glm::normalize(f.center - f.camera);
+  glm::vec3 ru = glm::normalize(glm::cross(view, f.up)), rv = glm::cross(ru, view);
+  for (int i = 0; i < n; ++i) {
+    float t = 2.0f * kPi * (float(i) + 0.5f) / float(n);
+    LightDesc l = base_light(key, s, LightType::Sphere);
+    l.center = f.camera + p.width * f.cam_dist * (std::cos(t) * ru + std::sin(t) * rv);
+    l.radius = p.height * f.cam_dist;
+    float d = glm::length(l.center - f.center);
+    l.scale = e_target / float(n) / (kPi * (l.radius / d) * (l.radius / d));
+    out.push_back(l);
+  }
+}
+
+LightDesc sky_part_light(const PartSpec& p, const SubjectFrame& f, const LightPresetOptions& o,
+                         float az, float e_target, const std::string& key) {
+  LightDesc l = base_light(key, Spectrum::named_illuminant("D65"), LightType::Sky);
+  l.sun_elevation_deg = std::isnan(o.sun_elevation_deg) ? p.elevation_deg : o.sun_elevation_deg;
+  l.turbidity = std::isnan(o.turbidity) ? p.turbidity : o.turbidity;
+  glm::vec3 d = f.dir(az, 0.0f);  // horizontal; the sky's own azimuth is world +z toward +x
+  l.sun_azimuth_deg = glm::degrees(std::atan2(d.x, d.z));
+  l.scale = e_target / kPi;  // the sky's scale is its horizontal illuminance / pi
+  return l;
+}
+
 void add_part(std::vector<LightDesc>& out, const PartSpec& p, const SubjectFrame& f,
               const Spectrum& s, const LightPresetOptions& o, const std::string& key) {
   // Each part delivers share * pi * scale of illuminance (Y units) at the subject, on a
@@ -226,32 +271,10 @@ void add_part(std::vector<LightDesc>& out, const PartSpec& p, const SubjectFrame
     LightDesc l = base_light(key, s, LightType::Environment);
     l.scale = e_target / kPi;
     out.push_back(l);
-  } else if (p.part == Part::Panel) {
-    LightDesc l = base_light(key, s, LightType::Rect);
-    l.center = f.center + f.dir(az, p.elevation_deg) * (p.distance * f.radius);
-    l.to = f.center;
-    l.size = glm::vec2(p.width, p.height) * f.radius;
-    l.scale = e_target / panel_irradiance(p.distance, p.width, p.height);
-    out.push_back(l);
-  } else if (p.part == Part::Bulb) {
-    LightDesc l = base_light(key, s, LightType::Sphere);
-    l.center = f.center + f.dir(az, p.elevation_deg) * (p.distance * f.radius);
-    l.radius = p.width * f.radius;
-    l.scale = e_target / (kPi * (p.width / p.distance) * (p.width / p.distance));
-    out.push_back(l);
+  } else if (p.part == Part::Panel || p.part == Part::Bulb) {
+    out.push_back(placed_part(p, f, s, az, e_target, key));
   } else if (p.part == Part::Ring) {
-    const int n = 16;
-    glm::vec3 view = glm::normalize(f.center - f.camera);
-    glm::vec3 ru = glm::normalize(glm::cross(view, f.up)), rv = glm::cross(ru, view);
-    for (int i = 0; i < n; ++i) {
-      float t = 2.0f * kPi * (i + 0.5f) / n;
-      LightDesc l = base_light(key, s, LightType::Sphere);
-      l.center = f.camera + p.width * f.cam_dist * (std::cos(t) * ru + std::sin(t) * rv);
-      l.radius = p.height * f.cam_dist;
-      float d = glm::length(l.center - f.center);
-      l.scale = e_target / n / (kPi * (l.radius / d) * (l.radius / d));
-      out.push_back(l);
-    }
+    add_ring(out, p, f, s, e_target, key);
   } else if (p.part == Part::Overcast) {
     LightDesc l = base_light(key, Spectrum::named_illuminant("D65"), LightType::Envmap);
     l.file = "(CIE standard overcast sky)";
@@ -259,13 +282,7 @@ void add_part(std::vector<LightDesc>& out, const PartSpec& p, const SubjectFrame
     l.scale = e_target / kPi;  // horizontal illuminance pi * share * scale
     out.push_back(l);
   } else if (p.part == Part::Sky) {
-    LightDesc l = base_light(key, s, LightType::Sky);
-    l.sun_elevation_deg = std::isnan(o.sun_elevation_deg) ? p.elevation_deg : o.sun_elevation_deg;
-    l.turbidity = std::isnan(o.turbidity) ? p.turbidity : o.turbidity;
-    glm::vec3 d = f.dir(az, 0.0f);  // horizontal; the sky's own azimuth is world +z toward +x
-    l.sun_azimuth_deg = glm::degrees(std::atan2(d.x, d.z));
-    l.scale = e_target / kPi;  // the sky's scale is its horizontal illuminance / pi
-    out.push_back(l);
+    out.push_back(sky_part_light(p, f, o, az, e_target, key));
   }
 }
 
