@@ -4,7 +4,8 @@
 Three softboxes (key front-left, fill right, rim behind), dim grey walls, a brighter ceiling
 and a warm grey floor, for a camera on +z looking along -z at the origin (Limner's envmap
 layout: row 0 straight up, image centre along -z, 3/4 of the width along +x). No downloads:
-run `python3 tools/make_studio_hdr.py` to regenerate it.
+run `python3 tools/make_studio_hdr.py` to regenerate it. scenes/studio.exr is the same map as
+half-float OpenEXR: `oiiotool scenes/studio.hdr -d half --compression zip -o scenes/studio.exr`.
 """
 import math
 import os

@@ -59,10 +59,12 @@ TEST(MapLightsCli, PresetSkyAndEnvmapRender) {
             0);
   EXPECT_EQ(render_with_light(dir, R"({"type": "sky", "sun_elevation_deg": 40,
       "sun_azimuth_deg": 135, "turbidity": 3, "scale": 1})").exit_code, 0);
-  RunResult r = render_with_light(dir, R"({"type": "envmap", "file": ")" +
-                                           std::string(LIMNER_SOURCE_DIR) +
-                                           R"(/scenes/studio.hdr", "rotate_deg": 45})");
-  EXPECT_EQ(r.exit_code, 0) << r.err;
+  for (const char* file : {"studio.hdr", "studio.exr"}) {
+    RunResult r = render_with_light(dir, R"({"type": "envmap", "file": ")" +
+                                             std::string(LIMNER_SOURCE_DIR) + "/scenes/" + file +
+                                             R"(", "rotate_deg": 45})");
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+  }
 }
 
 TEST(MapLightsCli, UnknownPresetSuggests) {
