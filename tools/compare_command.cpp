@@ -81,8 +81,8 @@ int run_compare(const CompareArgs& a) {
     spec.captions.push_back(light_caption(lights[i]));
     if (!a.quiet)
       std::fprintf(stderr, "limner: rendered %s (%zu/%zu, %dx%d, %d spp, %.2f s)\n",
-                   lights[i].name.c_str(), i + 1, lights.size(), desc.film.width,
-                   desc.film.height, desc.film.spp, seconds);
+                   lights[i].name.c_str(), i + 1, lights.size(), desc.film.width, desc.film.height,
+                   desc.film.spp, seconds);
   }
   Image sheet = compose_sheet(spec, font);
   write_sheet(a.output, sheet, base.film.color_space, "compare");

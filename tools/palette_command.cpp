@@ -134,23 +134,13 @@ std::vector<float> measure_paint(const SceneDesc& d) {
   return measure_swatch(materials[i], kMeasureSamples);
 }
 
-}  // namespace
-
-int run_palette(const PaletteArgs& a) {
-  auto start = std::chrono::steady_clock::now();
-  check_palette_args(a);
-  std::vector<SheetLight> lights = parse_sheet_lights(a.lights, "--lights");
-  std::string font = sheet_font();
-  SceneDesc base = swatch_scene(a);
-  std::vector<std::string> paints = palette_paints(a, base);
-  check_sheet_pixels(base.film.width, base.film.height, int(lights.size()), int(paints.size()));
+// Renders every swatch (rows: paints, columns: lights) and measures every paint.
+void render_swatches(const PaletteArgs& a, const SceneDesc& base,
+                     const std::vector<std::string>& paints, const std::vector<SheetLight>& lights,
+                     SheetSpec& spec, std::vector<std::vector<float>>& reflectances) {
   PanelOptions opts;
   opts.threads = a.threads;
   opts.auto_white = a.white_balance == "auto";
-  SheetSpec spec;
-  spec.columns = int(lights.size());
-  for (const SheetLight& l : lights) spec.column_headers.push_back(light_caption(l));
-  std::vector<std::vector<float>> reflectances;
   for (const std::string& paint : paints) {
     SceneDesc painted = with_paint(base, paint);
     reflectances.push_back(measure_paint(painted));
@@ -163,22 +153,42 @@ int run_palette(const PaletteArgs& a) {
     spec.row_headers.push_back(paint);
     if (!a.quiet) std::fprintf(stderr, "limner: swatches of %s done\n", paint.c_str());
   }
-  nlohmann::json report = palette_report(paints, reflectances, lights, kMeasureSamples);
+}
+
+// "dE00 3.2" under each swatch: its colour inconstancy against the first light.
+void add_captions(const nlohmann::json& report, SheetSpec& spec) {
   for (const auto& p : report["paints"])
     for (const auto& pl : p["lights"]) {
       char line[48];
       std::snprintf(line, sizeof line, "dE00 %.1f", pl["delta_e00"].get<double>());
       spec.captions.push_back(line);
     }
-  Image sheet = compose_sheet(spec, font);
-  write_sheet(a.output, sheet, base.film.color_space, "palette");
+}
+
+}  // namespace
+
+int run_palette(const PaletteArgs& a) {
+  auto start = std::chrono::steady_clock::now();
+  check_palette_args(a);
+  std::vector<SheetLight> lights = parse_sheet_lights(a.lights, "--lights");
+  std::string font = sheet_font();
+  SceneDesc base = swatch_scene(a);
+  std::vector<std::string> paints = palette_paints(a, base);
+  check_sheet_pixels(base.film.width, base.film.height, int(lights.size()), int(paints.size()));
+  SheetSpec spec;
+  spec.columns = int(lights.size());
+  for (const SheetLight& l : lights) spec.column_headers.push_back(light_caption(l));
+  std::vector<std::vector<float>> reflectances;
+  render_swatches(a, base, paints, lights, spec, reflectances);
+  nlohmann::json report = palette_report(paints, reflectances, lights, kMeasureSamples);
+  add_captions(report, spec);
+  write_sheet(a.output, compose_sheet(spec, font), base.film.color_space, "palette");
   if (!a.report.empty()) write_text_atomic(a.report, report.dump(2) + "\n");
-  double seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   if (!a.quiet)
-    std::fprintf(stderr, "limner: wrote %s (%zu paints x %zu lights, %zu metameric pairs, %.1f s)\n",
-                 a.output.c_str(), paints.size(), lights.size(),
-                 report["metameric_pairs"].size(), seconds);
+    std::fprintf(
+        stderr, "limner: wrote %s (%zu paints x %zu lights, %zu metameric pairs, %.1f s)\n",
+        a.output.c_str(), paints.size(), lights.size(), report["metameric_pairs"].size(), seconds);
   return 0;
 }
 

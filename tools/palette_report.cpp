@@ -39,7 +39,10 @@ const glm::dvec3& d65_white_100() {
 nlohmann::json vec(const glm::dvec3& v) { return {v.x, v.y, v.z}; }
 
 nlohmann::json light_json(const SheetLight& l) {
-  return {{"name", l.name}, {"kind", l.kind}, {"cct_k", l.cct_k}, {"duv", l.duv},
+  return {{"name", l.name},
+          {"kind", l.kind},
+          {"cct_k", l.cct_k},
+          {"duv", l.duv},
           {"ra", l.ra >= 0.0 ? nlohmann::json(l.ra) : nlohmann::json()},
           {"white_XYZ", vec(xyz_under(nullptr, l.spectrum))}};
 }
@@ -61,8 +64,10 @@ nlohmann::json metameric_pairs(const std::vector<std::string>& paints,
         if (d > kDifferAbove) differ.push_back(lights[k].name);
       }
       if (!match.empty() && !differ.empty())
-        pairs.push_back({{"paints", {paints[i], paints[j]}}, {"match_under", match},
-                         {"differ_under", differ}, {"delta_e00", de}});
+        pairs.push_back({{"paints", {paints[i], paints[j]}},
+                         {"match_under", match},
+                         {"differ_under", differ},
+                         {"delta_e00", de}});
     }
   return pairs;
 }
@@ -116,13 +121,15 @@ nlohmann::json palette_report(const std::vector<std::string>& paints,
     for (const SheetLight& l : lights) {
       glm::dvec3 xyz;
       lab[i].push_back(adapted_lab(reflectances[i], l.spectrum, &xyz));
-      per_light.push_back({{"light", l.name}, {"XYZ", vec(xyz)}, {"Lab", vec(lab[i].back())},
+      per_light.push_back({{"light", l.name},
+                           {"XYZ", vec(xyz)},
+                           {"Lab", vec(lab[i].back())},
                            {"delta_e00", ciede2000(lab[i].front(), lab[i].back())}});
     }
     std::vector<float> r10;
     for (int nm = 380; nm <= 780; nm += 10) r10.push_back(reflectance_at(reflectances[i], nm));
-    j["paints"].push_back({{"name", paints[i]}, {"reflectance_380_780_10nm", r10},
-                           {"lights", per_light}});
+    j["paints"].push_back(
+        {{"name", paints[i]}, {"reflectance_380_780_10nm", r10}, {"lights", per_light}});
   }
   j["metameric_pairs"] = metameric_pairs(paints, lab, lights);
   return j;

@@ -90,8 +90,8 @@ std::vector<std::string> split_list(const std::string& list, const std::string& 
   size_t start = 0;
   while (true) {
     size_t comma = list.find(',', start);
-    std::string item = list.substr(start, comma == std::string::npos ? std::string::npos
-                                                                     : comma - start);
+    std::string item =
+        list.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
     size_t a = item.find_first_not_of(" \t"), b = item.find_last_not_of(" \t");
     item = a == std::string::npos ? "" : item.substr(a, b - a + 1);
     if (item.empty()) throw InputError(flag + " '" + list + "': empty name in the list");
@@ -145,8 +145,8 @@ std::string light_caption(const SheetLight& light) {
 void parse_size(const std::string& text, const std::string& flag, int& width, int& height) {
   int w = 0, h = 0;
   char extra = 0;
-  if (std::sscanf(text.c_str(), "%dx%d%c", &w, &h, &extra) != 2 || w <= 0 || h <= 0 ||
-      w > 16384 || h > 16384)
+  if (std::sscanf(text.c_str(), "%dx%d%c", &w, &h, &extra) != 2 || w <= 0 || h <= 0 || w > 16384 ||
+      h > 16384)
     throw InputError(flag + " '" + text + "': expected WxH with whole numbers from 1 to 16384");
   width = w;
   height = h;
@@ -161,7 +161,7 @@ Image render_panel(const SceneDesc& d, const PanelOptions& opts, double* seconds
   ro.threads = opts.threads;
   RenderStats stats = render(*scene, film, ro);
   if (seconds) *seconds = stats.seconds;
-  glm::vec3 white = !opts.auto_white        ? glm::vec3(0.0f)
+  glm::vec3 white = !opts.auto_white      ? glm::vec3(0.0f)
                     : opts.white.y > 0.0f ? opts.white
                                           : scene->auto_white_xyz;
   return linear_to_display(film_to_linear(film, scene->film, white), scene->film);
@@ -172,8 +172,9 @@ glm::vec3 light_white(const SheetLight& light) { return spectrum_to_xyz(light.sp
 void check_sheet_pixels(int w, int h, int columns, int rows) {
   double megapixels = double(w) * h * columns * rows * 1e-6;
   if (megapixels > 100.0)
-    throw InputError("--size " + std::to_string(w) + "x" + std::to_string(h) + ": the sheet would " +
-                     "hold " + std::to_string(int(megapixels)) + " megapixels (at most 100)");
+    throw InputError("--size " + std::to_string(w) + "x" + std::to_string(h) +
+                     ": the sheet would " + "hold " + std::to_string(int(megapixels)) +
+                     " megapixels (at most 100)");
 }
 
 void check_sheet_path(const std::string& path) {

@@ -12,17 +12,18 @@ namespace limner {
 
 // A light a sheet compares: a light preset (renderer/lights/presets.h) or a named CIE illuminant.
 struct SheetLight {
-  std::string name;          // "tungsten", "golden-hour"; or as the CIE tabulates it ("D65")
-  std::string kind;          // "preset" or "illuminant"
-  Spectrum spectrum;         // its spectral power distribution (the white for colorimetry); for
-                             // a preset, light_preset_spectrum
+  std::string name;   // "tungsten", "golden-hour"; or as the CIE tabulates it ("D65")
+  std::string kind;   // "preset" or "illuminant"
+  Spectrum spectrum;  // its spectral power distribution (the white for colorimetry); for
+                      // a preset, light_preset_spectrum
   double cct_k = 0.0, duv = 0.0;
-  double ra = -1.0;          // CIE 13.3 Ra; < 0 when undefined for this light
+  double ra = -1.0;  // CIE 13.3 Ra; < 0 when undefined for this light
 };
 
 // Parses "--lights D65,tungsten,F11": names separated by commas (spaces around them ignored,
-// case ignored); a CIE illuminant name wins over a preset of the same name (there is none). Throws InputError naming the flag for an empty list, an empty or repeated name, or
-// an unknown name (with the closest known names).
+// case ignored); a CIE illuminant name wins over a preset of the same name (there is none). Throws
+// InputError naming the flag for an empty list, an empty or repeated name, or an unknown name (with
+// the closest known names).
 std::vector<SheetLight> parse_sheet_lights(const std::string& list, const std::string& flag);
 
 // Relights a scene description. A preset replaces the scene's lights by its own, placed about

@@ -88,13 +88,11 @@ std::vector<uint8_t> profile(const std::string& name, const glm::vec2& r, const 
     const char* sig;
     Bytes body;
   };
-  std::vector<Tag> tags = {{"desc", desc_tag(name)},
-                           {"cprt", text_tag("No copyright, use freely (Limner)")},
-                           {"wtpt", xyz_tag(kD50)},
-                           {"rXYZ", xyz_tag(m[0])},
-                           {"gXYZ", xyz_tag(m[1])},
-                           {"bXYZ", xyz_tag(m[2])},
-                           {"rTRC", curve}};
+  std::vector<Tag> tags = {
+      {"desc", desc_tag(name)}, {"cprt", text_tag("No copyright, use freely (Limner)")},
+      {"wtpt", xyz_tag(kD50)},  {"rXYZ", xyz_tag(m[0])},
+      {"gXYZ", xyz_tag(m[1])},  {"bXYZ", xyz_tag(m[2])},
+      {"rTRC", curve}};
   Bytes out;
   out.zeros(128);
   out.u32(uint32_t(tags.size() + 2));  // gTRC and bTRC share rTRC's data
@@ -121,8 +119,8 @@ std::vector<uint8_t> profile(const std::string& name, const glm::vec2& r, const 
   out.align4();
   Bytes head;
   head.u32(uint32_t(out.data.size()));
-  head.zeros(4);             // preferred CMM
-  head.u32(0x02100000);      // version 2.1
+  head.zeros(4);         // preferred CMM
+  head.u32(0x02100000);  // version 2.1
   head.sig("mntr");
   head.sig("RGB ");
   head.sig("XYZ ");

@@ -93,15 +93,16 @@ void draw_text(Image& out, int x0, int y0, int w, int h, const std::string& text
     size_t end = std::min(text.find('\n', start), text.size());
     std::string part = text.substr(start, end - start);
     int baseline = (line + 1) * kSheetLineHeight - 5;
-    if (!part.empty() && !OIIO::ImageBufAlgo::render_text(buf, 0, baseline, part, kSheetFontPx,
-                                                          font, colour))
+    if (!part.empty() &&
+        !OIIO::ImageBufAlgo::render_text(buf, 0, baseline, part, kSheetFontPx, font, colour))
       throw std::runtime_error("cannot draw text with font " + font + ": " + buf.geterror());
     start = end + 1;
   }
   for (int y = 0; y < h && y0 + y < out.height; ++y)
     for (int x = 0; x < w && x0 + x < out.width; ++x)
       for (int c = 0; c < 3; ++c)
-        out.data[(size_t(y0 + y) * out.width + x0 + x) * 3 + c] = pixels[(size_t(y) * w + x) * 3 + c];
+        out.data[(size_t(y0 + y) * out.width + x0 + x) * 3 + c] =
+            pixels[(size_t(y) * w + x) * 3 + c];
 }
 
 void paste(Image& dst, const Image& src, int x0, int y0) {

@@ -2,9 +2,8 @@
 // primaries (matrices built here from the published primaries), display files carry an ICC
 // profile whose colorants match Apple's published Display P3 profile, EXR files carry their
 // chromaticities.
-#include <gtest/gtest.h>
-
 #include <OpenImageIO/imageio.h>
+#include <gtest/gtest.h>
 
 #include <glm/glm.hpp>
 
@@ -24,7 +23,8 @@ glm::dmat3 rgb_to_xyz(glm::dvec2 r, glm::dvec2 g, glm::dvec2 b) {  // D65 white,
 
 std::string scene_json(const std::string& space) {
   return R"({"camera": {"from": [0, 0, 5], "to": [0, 0, 0], "fov_deg": 20},
-    "film": {"width": 8, "height": 8, "spp": 16, "color_space": ")" + space + R"("},
+    "film": {"width": 8, "height": 8, "spp": 16, "color_space": ")" +
+         space + R"("},
     "lights": [{"type": "environment", "spectrum": "D65"}],
     "materials": {"m": {"type": "diffuse", "reflectance": {"rgb": [0.8, 0.1, 0.1]}}},
     "objects": [{"sphere": {"center": [0, 0, 0], "radius": 2}, "material": "m"}]})";
@@ -89,13 +89,16 @@ TEST(DisplayP3, IccColorantsMatchPublishedProfiles) {
     EXPECT_EQ(std::string(reinterpret_cast<const char*>(&(*icc)[36]), 4), "acsp");
   }
   // Apple's Display P3 and the ICC's sRGB profiles (D50-adapted colorants, Bradford).
-  struct Want { const std::vector<uint8_t>* icc; const char* sig; glm::dvec3 xyz; };
-  for (const Want& w : {Want{&p3, "rXYZ", {0.5151, 0.2412, -0.0011}},
-                        Want{&p3, "gXYZ", {0.2920, 0.6922, 0.0419}},
-                        Want{&p3, "bXYZ", {0.1571, 0.0666, 0.7841}},
-                        Want{&srgb, "rXYZ", {0.4361, 0.2225, 0.0139}},
-                        Want{&srgb, "gXYZ", {0.3851, 0.7169, 0.0971}},
-                        Want{&srgb, "bXYZ", {0.1431, 0.0606, 0.7141}}}) {
+  struct Want {
+    const std::vector<uint8_t>* icc;
+    const char* sig;
+    glm::dvec3 xyz;
+  };
+  for (const Want& w :
+       {Want{&p3, "rXYZ", {0.5151, 0.2412, -0.0011}}, Want{&p3, "gXYZ", {0.2920, 0.6922, 0.0419}},
+        Want{&p3, "bXYZ", {0.1571, 0.0666, 0.7841}}, Want{&srgb, "rXYZ", {0.4361, 0.2225, 0.0139}},
+        Want{&srgb, "gXYZ", {0.3851, 0.7169, 0.0971}},
+        Want{&srgb, "bXYZ", {0.1431, 0.0606, 0.7141}}}) {
     glm::dvec3 got = icc_xyz(*w.icc, w.sig);
     for (int k = 0; k < 3; ++k) EXPECT_NEAR(got[k], w.xyz[k], 1.5e-3) << w.sig << " " << k;
   }

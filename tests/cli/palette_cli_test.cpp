@@ -37,7 +37,9 @@ glm::dvec3 xyz_of(const Curve& r, const Spectrum& light) {  // light's white: Y 
 }
 
 glm::dvec3 lab_of(const glm::dvec3& xyz, const glm::dvec3& white) {  // CIE 15 formula
-  auto f = [](double t) { return t > 216.0 / 24389.0 ? std::cbrt(t) : (24389.0 / 27.0 * t + 16.0) / 116.0; };
+  auto f = [](double t) {
+    return t > 216.0 / 24389.0 ? std::cbrt(t) : (24389.0 / 27.0 * t + 16.0) / 116.0;
+  };
   glm::dvec3 q(f(xyz.x / white.x), f(xyz.y / white.y), f(xyz.z / white.z));
   return {116.0 * q.y - 16.0, 500.0 * (q.x - q.y), 200.0 * (q.y - q.z)};
 }
@@ -83,7 +85,8 @@ std::pair<Curve, Curve> metamers() {
 std::string samples_json(const Curve& c) {
   std::ostringstream s;
   s << "{\"samples\": [";
-  for (int k = 0; k < kKnots; ++k) s << (k ? ", " : "") << "[" << 360 + 10 * k << ", " << c[size_t(k)] << "]";
+  for (int k = 0; k < kKnots; ++k)
+    s << (k ? ", " : "") << "[" << 360 + 10 * k << ", " << c[size_t(k)] << "]";
   s << "]}";
   return s.str();
 }
@@ -93,7 +96,8 @@ std::string swatch_scene(const std::string& dir, const std::string& paints) {
   write_file(path, R"({"camera": {"from": [0, 0, 40], "to": [0, 0, 0], "fov_deg": 30},
     "film": {"width": 8, "height": 8, "spp": 1},
     "lights": [{"type": "environment", "spectrum": "D65", "scale": 1}],
-    "paints": )" + paints + R"(,
+    "paints": )" + paints +
+                       R"(,
     "materials": {"resin": {"type": "diffuse", "reflectance": 0.5},
       "swatch": {"type": "paint", "substrate": "resin", "finish": "matte",
                  "layers": [{"paint": "white primer", "thickness_um": 200}]}},
@@ -107,11 +111,12 @@ TEST(PaletteCli, FlagsAMetamericPairWithIndependentLab) {
   ASSERT_LT(ciede2000(adapted(grey, "D65"), adapted(meta, "D65")), 0.05);
   ASSERT_GT(ciede2000(adapted(grey, "A"), adapted(meta, "A")), 5.0);
   std::string dir = make_temp_dir();
-  std::string scene = swatch_scene(
-      dir, "{\"grey\": {\"reflectance\": " + samples_json(grey) + "}, \"meta\": {\"reflectance\": " +
-               samples_json(meta) + "}, \"red\": {\"pigments\": {\"PR101\": 1}}}");
-  RunResult r = run_limner("palette --scene " + scene + " --paints grey,meta,red --lights D65,A -o " +
-                           dir + "/p.png --report " + dir + "/p.json --quiet");
+  std::string scene = swatch_scene(dir, "{\"grey\": {\"reflectance\": " + samples_json(grey) +
+                                            "}, \"meta\": {\"reflectance\": " + samples_json(meta) +
+                                            "}, \"red\": {\"pigments\": {\"PR101\": 1}}}");
+  RunResult r =
+      run_limner("palette --scene " + scene + " --paints grey,meta,red --lights D65,A -o " + dir +
+                 "/p.png --report " + dir + "/p.json --quiet");
   ASSERT_EQ(r.exit_code, 0) << r.err;
   nlohmann::json j = nlohmann::json::parse(read_file(dir + "/p.json"));
   ASSERT_EQ(j["lights"].size(), 2u);
@@ -153,7 +158,8 @@ TEST(PaletteCli, GridOfSwatchesWithLabels) {
                            "/p.png --size 12x12 --spp 1 --quiet");
   ASSERT_EQ(r.exit_code, 0) << r.err;
   Image img = read_image(dir + "/p.png");
-  const int head = 2 * kSheetLineHeight + kSheetPadding / 2, cap = kSheetLineHeight + kSheetPadding / 2;
+  const int head = 2 * kSheetLineHeight + kSheetPadding / 2,
+            cap = kSheetLineHeight + kSheetPadding / 2;
   EXPECT_EQ(img.height, head + 2 * (12 + cap) + 3 * kSheetPadding);
   int row_w = img.width - (3 * 12 + 4 * kSheetPadding);
   EXPECT_GT(row_w, 40);  // "blood red" and "sky blue" labels
@@ -164,7 +170,9 @@ TEST(PaletteCli, BadInputIsOneLineExitTwo) {
   std::string no_swatch = dir + "/none.json";
   write_file(no_swatch, small_scene());
   const std::string out = " -o " + dir + "/p.png";
-  struct Case { std::string args, needle; };
+  struct Case {
+    std::string args, needle;
+  };
   for (const Case& c : std::vector<Case>{
            {"palette --paints \"blod red\" --lights D65" + out, "blood red"},
            {"palette --paints scarlet --lights D65,XYZ" + out, "unknown light 'XYZ'"},

@@ -41,8 +41,9 @@ int text_pixels(const Image& img, int x0, int y0, int w, int h) {
 // A grey sphere filling the view under a uniform environment: every panel shows mostly grey.
 std::string grey_scene(const std::string& dir) {
   std::string path = dir + "/grey.json";
-  write_file(path, small_scene("unused.png",
-                               R"([{"sphere": {"center": [0, 0, 0], "radius": 3}, "material": "m"}])"));
+  write_file(path,
+             small_scene("unused.png",
+                         R"([{"sphere": {"center": [0, 0, 0], "radius": 3}, "material": "m"}])"));
   return path;
 }
 
@@ -92,7 +93,9 @@ TEST(CompareCli, BadInputIsOneLineExitTwo) {
                  "materials": {"m": {"type": "diffuse", "reflectance": 0.5}},
                  "objects": [{"sphere": {"center": [0, 0, 0], "radius": 1}, "material": "m"}]})");
   const std::string out = " -o " + dir + "/keep.png";
-  struct Case { std::string args, needle; };
+  struct Case {
+    std::string args, needle;
+  };
   for (const Case& c : std::vector<Case>{
            {"compare " + scene + " --lights D65,D66" + out, "did you mean: D60, D65"},
            {"compare " + scene + " --lights D65,,A" + out, "empty name"},

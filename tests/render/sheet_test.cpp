@@ -1,10 +1,10 @@
 // Sheet composition: the grid has the documented size, every panel lands in its cell, every
 // label strip holds drawn text (and an empty cell holds none); the filmic curve keeps hue.
+#include "renderer/image/sheet.h"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
-
-#include "renderer/image/sheet.h"
 
 namespace limner {
 namespace {
