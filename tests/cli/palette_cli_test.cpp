@@ -154,15 +154,30 @@ TEST(PaletteCli, FlagsAMetamericPairWithIndependentLab) {
 
 TEST(PaletteCli, GridOfSwatchesWithLabels) {
   std::string dir = make_temp_dir();
-  RunResult r = run_limner("palette --paints \"blood red, sky blue\" --lights D65,F11,A -o " + dir +
-                           "/p.png --size 12x12 --spp 1 --quiet");
+  RunResult r = run_limner("palette --paints \"blood red, sky blue\" --lights D65,tungsten,A -o " +
+                           dir + "/p.png --report " + dir + "/p.json --size 12x12 --spp 1 --quiet");
   ASSERT_EQ(r.exit_code, 0) << r.err;
   Image img = read_image(dir + "/p.png");
-  const int head = 2 * kSheetLineHeight + kSheetPadding / 2,
-            cap = kSheetLineHeight + kSheetPadding / 2;
-  EXPECT_EQ(img.height, head + 2 * (12 + cap) + 3 * kSheetPadding);
-  int row_w = img.width - (3 * 12 + 4 * kSheetPadding);
+  const int pad = kSheetPadding, head = 2 * kSheetLineHeight + pad / 2,
+            cap = kSheetLineHeight + pad / 2;
+  EXPECT_EQ(img.height, head + 2 * (12 + cap) + 3 * pad);
+  int row_w = img.width - (3 * 12 + 4 * pad);
   EXPECT_GT(row_w, 40);  // "blood red" and "sky blue" labels
+  for (int row = 0; row < 2; ++row)
+    for (int col = 0; col < 3; ++col) {  // every cell holds a rendered swatch
+      int x = row_w + pad + col * (12 + pad) + 6, y = head + pad + row * (12 + cap + pad) + 6;
+      const float* p = &img.data[(size_t(y) * img.width + x) * 3];
+      EXPECT_GT(std::fabs(p[0] - p[2]), 0.05f) << row << " " << col;  // red or blue, not grey
+    }
+  nlohmann::json j = nlohmann::json::parse(read_file(dir + "/p.json"));
+  ASSERT_EQ(j["lights"].size(), 3u);
+  EXPECT_EQ(j["lights"][1]["kind"], "preset");
+  EXPECT_EQ(j["lights"][2]["kind"], "illuminant");
+  ASSERT_EQ(j["paints"].size(), 2u);
+  EXPECT_EQ(j["paints"][1]["name"], "sky blue");
+  EXPECT_GT(j["paints"][0]["lights"][0]["Lab"][1].get<double>(), 20.0);   // red: a* > 0
+  EXPECT_LT(j["paints"][1]["lights"][0]["Lab"][2].get<double>(), -10.0);  // blue: b* < 0
+  EXPECT_TRUE(j["metameric_pairs"].is_array());
 }
 
 TEST(PaletteCli, BadInputIsOneLineExitTwo) {
