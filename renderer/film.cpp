@@ -19,6 +19,7 @@ glm::mat3 output_matrix(const FilmDesc& desc, const glm::vec3& white_xyz) {
   if (desc.white_balance != WhiteBalanceKind::None && white_xyz.y > 0.0f)
     adapt = bradford_adaptation(white_xyz / white_xyz.y, srgb_white_xyz());
   if (desc.color_space == "xyz") return adapt;
+  if (desc.color_space == "display-p3") return xyz_to_display_p3() * adapt;
   return xyz_to_linear_srgb() * adapt;
 }
 

@@ -104,8 +104,13 @@ uint32_t material_index(const Scene& s, const SceneDesc& d, const std::string& n
 }
 
 void add_lights(Scene& s, const SceneDesc& d) {
-  for (size_t i = 0; i < d.lights.size(); ++i) {
-    const LightDesc& ld = d.lights[i];
+  for (const LightDesc& ld : d.lights) {
+    size_t i = s.lights.size();
+    if (ld.type == LightType::Sky || ld.type == LightType::Envmap) {
+      add_map_lights(ld, d.file, s.lights);
+      for (size_t j = i; j < s.lights.size(); ++j) s.infinite_lights.push_back(int(j));
+      continue;
+    }
     s.lights.push_back(build_light(ld, d.file));
     if (ld.type == LightType::Rect) {
       const auto& r = std::get<RectLight>(s.lights.back().v);

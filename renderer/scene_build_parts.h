@@ -12,6 +12,8 @@ constexpr float kPiF = 3.14159265358979323846f;
 
 void rect_axes(const glm::vec3& n, glm::vec3& u, glm::vec3& v);
 Light build_light(const LightDesc& d, const std::string& file);
+// Sky (sky map plus sun) and envmap lights; scene_map_lights.cpp.
+void add_map_lights(const LightDesc& d, const std::string& file, std::vector<Light>& out);
 Material build_material(const MaterialDesc& d, const std::string& file);
 // scene_parse_subsurface.cpp: the material, and a warning for an open mesh that has one.
 Material build_subsurface(const MaterialDesc& d, const std::string& file);

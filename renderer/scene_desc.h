@@ -4,10 +4,12 @@
 #include <cstdint>
 #include <glm/glm.hpp>
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "materials/paint/paint.h"
+#include "renderer/lights/env_image.h"
 #include "renderer/spectral/spectrum.h"
 #include "renderer/subsurface_desc.h"
 
@@ -26,7 +28,7 @@ struct FilmDesc {
   int width = 512, height = 512, spp = 64;
   uint64_t seed = 0;
   std::string output = "out.png";  // resolved against the scene folder
-  std::string color_space = "srgb";  // srgb | xyz
+  std::string color_space = "srgb";  // srgb | display-p3 | xyz
   WhiteBalanceKind white_balance = WhiteBalanceKind::None;
   Spectrum white;  // for WhiteBalanceKind::Spectrum
   std::string tonemap = "none";  // none | filmic
@@ -35,7 +37,7 @@ struct FilmDesc {
   int max_depth = 64;
 };
 
-enum class LightType { Environment, Rect, Sphere, Spot, Distant };
+enum class LightType { Environment, Rect, Sphere, Spot, Distant, Sky, Envmap };
 
 struct LightDesc {
   LightType type = LightType::Environment;
@@ -45,6 +47,13 @@ struct LightDesc {
   glm::vec3 center{0.0f}, to{0.0f}, position{0.0f}, direction{0, -1, 0};
   glm::vec2 size{1.0f};
   float radius = 1.0f, cone_deg = 30.0f, angle_deg = 0.0f;
+  // sky (renderer/lights/sky.h): sun position in degrees, y up, azimuth 0 = +z turning to +x
+  float sun_elevation_deg = 45.0f, sun_azimuth_deg = 0.0f, turbidity = 3.0f;
+  // envmap: file resolved against the scene folder; the image is filled in by
+  // load_environment_images (renderer/image/env_load.h) before build_scene
+  std::string file;
+  float rotate_deg = 0.0f;
+  std::shared_ptr<const EnvImage> image;
 };
 
 enum class MaterialType { Diffuse, Dielectric, Conductor, Paint, Subsurface, Fabric };

@@ -76,6 +76,9 @@ Light build_light(const LightDesc& d, const std::string& file) {
       }
       return Light{l};
     }
+    case LightType::Sky:
+    case LightType::Envmap:
+      break;  // more than one light each: add_map_lights
   }
   return Light{EnvironmentLight{e}};
 }

@@ -3,6 +3,7 @@
 #include <cstdlib>
 #include <unistd.h>
 
+#include "renderer/lights/presets.h"
 #include "renderer/scene_parse.h"
 
 namespace limner {
@@ -68,8 +69,8 @@ FilmDesc parse_film(JsonReader r, const std::string& folder) {
   }
   f.output = resolve_path(folder, r.string("output", f.output));
   f.color_space = r.string("color_space", f.color_space);
-  if (f.color_space != "srgb" && f.color_space != "xyz")
-    r.fail("color_space", "unknown color space '" + f.color_space + "' (srgb, xyz)");
+  if (f.color_space != "srgb" && f.color_space != "xyz" && f.color_space != "display-p3")
+    r.fail("color_space", "unknown color space '" + f.color_space + "' (srgb, display-p3, xyz)");
   parse_white_balance(r, f, folder);
   f.tonemap = r.string("tonemap", f.tonemap);
   if (f.tonemap != "none" && f.tonemap != "filmic")
@@ -122,8 +123,12 @@ SceneDesc parse_scene(const Json& doc, const std::string& file) {
     if (!arr.is_array()) root.fail(name, "expected an array");
     for (size_t i = 0; i < arr.size(); ++i) {
       JsonReader item(arr[i], file, root.child_path(name) + "[" + std::to_string(i) + "]");
-      if (std::string(name) == "lights")
+      if (std::string(name) == "lights" && item.has("preset")) {
+        std::vector<LightDesc> preset = parse_light_preset(item, d.camera);
+        d.lights.insert(d.lights.end(), preset.begin(), preset.end());
+      } else if (std::string(name) == "lights") {
         d.lights.push_back(parse_light(item, d.folder));
+      }
       else
         d.objects.push_back(parse_object(item, d.folder));
     }

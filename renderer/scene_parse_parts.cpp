@@ -15,7 +15,10 @@ LightType light_type(JsonReader& r) {
   if (t == "sphere") return LightType::Sphere;
   if (t == "spot") return LightType::Spot;
   if (t == "distant") return LightType::Distant;
-  r.fail("type", "unknown light type '" + t + "' (environment, rect, sphere, spot, distant)");
+  if (t == "sky") return LightType::Sky;
+  if (t == "envmap") return LightType::Envmap;
+  r.fail("type", "unknown light type '" + t +
+                     "' (environment, rect, sphere, spot, distant, sky, envmap)");
 }
 
 glm::vec3 unit_vec3(JsonReader& r, const std::string& key) {
@@ -26,11 +29,15 @@ glm::vec3 unit_vec3(JsonReader& r, const std::string& key) {
 
 }  // namespace
 
+// Sky and envmap keys; scene_parse_lights.cpp.
+void parse_map_light(JsonReader& r, LightDesc& l, const std::string& folder);
+
 LightDesc parse_light(JsonReader r, const std::string& folder) {
   LightDesc l;
   l.key = r.path();
   l.type = light_type(r);
-  l.spectrum = r.has("spectrum") ? parse_spectrum(r.get("spectrum"), r.file(),
+  bool map = l.type == LightType::Sky || l.type == LightType::Envmap;  // their own spectra
+  l.spectrum = r.has("spectrum") && !map ? parse_spectrum(r.get("spectrum"), r.file(),
                                                   r.child_path("spectrum"), folder,
                                                   SpectrumRole::Emission)
                                  : Spectrum::named_illuminant("D65");
@@ -59,6 +66,10 @@ LightDesc parse_light(JsonReader r, const std::string& folder) {
       l.direction = unit_vec3(r, "direction");
       l.angle_deg = r.non_negative("angle_deg", 0.0f);
       if (l.angle_deg >= 90.0f) r.fail("angle_deg", "must be below 90 degrees");
+      break;
+    case LightType::Sky:
+    case LightType::Envmap:
+      parse_map_light(r, l, folder);
       break;
   }
   r.reject_unknown();

@@ -42,10 +42,33 @@ int run_measure(const MeasureArgs& args);
 
 struct LightsArgs {
   bool json = false;
+  bool bench_envmap = false;
 };
 
 void add_lights_command(CLI::App& app, LightsArgs& args);
 int run_lights(const LightsArgs& args);
+
+struct CompareArgs {
+  std::string scene, lights, output, white_balance = "none", size;
+  int spp = -1, threads = 0;
+  long long seed = -1;
+  std::vector<std::string> sets;
+  bool quiet = false;
+};
+
+void add_compare_command(CLI::App& app, CompareArgs& args);
+int run_compare(const CompareArgs& args);
+
+struct PaletteArgs {
+  std::string paints, lights, output, scene, report, white_balance = "auto", size;
+  int spp = -1, threads = 0;
+  long long seed = -1;
+  std::vector<std::string> sets;
+  bool quiet = false;
+};
+
+void add_palette_command(CLI::App& app, PaletteArgs& args);
+int run_palette(const PaletteArgs& args);
 
 // Prints "limner: error: <message>" as one line on stderr.
 void print_error(const std::string& message);

@@ -25,10 +25,14 @@ int main(int argc, char** argv) {
   limner::BenchArgs bench_args;
   limner::MeasureArgs measure_args;
   limner::LightsArgs lights_args;
+  limner::CompareArgs compare_args;
+  limner::PaletteArgs palette_args;
   limner::add_render_command(app, render_args);
   limner::add_bench_command(app, bench_args);
   limner::add_measure_command(app, measure_args);
   limner::add_lights_command(app, lights_args);
+  limner::add_compare_command(app, compare_args);
+  limner::add_palette_command(app, palette_args);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -47,6 +51,8 @@ int main(int argc, char** argv) {
     if (app.got_subcommand("bench")) return limner::run_bench(bench_args);
     if (app.got_subcommand("measure")) return limner::run_measure(measure_args);
     if (app.got_subcommand("lights")) return limner::run_lights(lights_args);
+    if (app.got_subcommand("compare")) return limner::run_compare(compare_args);
+    if (app.got_subcommand("palette")) return limner::run_palette(palette_args);
     std::cout << app.help() << std::flush;
     return 2;
   } catch (const limner::InputError& e) {

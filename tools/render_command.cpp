@@ -8,6 +8,7 @@
 #include <iostream>
 
 #include "renderer/errors.h"
+#include "renderer/image/env_load.h"
 #include "renderer/image/image_write.h"
 #include "renderer/render.h"
 #include "renderer/scene_parse.h"
@@ -52,7 +53,9 @@ std::vector<std::string> flag_overrides(const RenderArgs& a) {
 SceneDesc load_scene_desc(const std::string& file, const std::vector<std::string>& sets) {
   Json doc = read_json_file(file);
   for (const auto& s : sets) apply_override(doc, s, file);
-  return parse_scene(doc, file);
+  SceneDesc desc = parse_scene(doc, file);
+  load_environment_images(desc);
+  return desc;
 }
 
 int run_render(const RenderArgs& a) {

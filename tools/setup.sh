@@ -12,7 +12,7 @@ build="${LIMNER_BUILD_DIR:-$root/build}"
 
 packages=(build-essential cmake ninja-build pkg-config libembree-dev libopenimageio-dev
           libtinyobjloader-dev libglm-dev libtbb-dev libgtest-dev libgmock-dev
-          nlohmann-json3-dev libcli11-dev libfmt-dev)
+          nlohmann-json3-dev libcli11-dev libfmt-dev fonts-dejavu-core)
 
 missing=()
 for p in "${packages[@]}"; do

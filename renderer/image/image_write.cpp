@@ -10,6 +10,7 @@
 #include <random>
 
 #include "renderer/errors.h"
+#include "renderer/image/icc_profile.h"
 
 namespace limner {
 
@@ -41,6 +42,30 @@ std::string temp_name(const std::string& path) {
   return dir + "." + base + buf + lower_extension(path);
 }
 
+// Tags the file with its colour space from the "limner:color_space" metadata: display files
+// (PNG, JPEG) get an ICC profile (Display P3) or the sRGB tag; EXR files get the standard
+// chromaticities attribute (primaries and white of the linear RGB data).
+void tag_color_space(OIIO::ImageSpec& spec, ImageFormat format,
+                     const std::map<std::string, std::string>& metadata) {
+  auto it = metadata.find("limner:color_space");
+  if (it == metadata.end() || it->second == "xyz") return;
+  bool p3 = it->second == "display-p3";
+  if (format == ImageFormat::Exr) {
+    const float rec709[8] = {0.64f, 0.33f, 0.30f, 0.60f, 0.15f, 0.06f, 0.3127f, 0.3290f};
+    const float p3_d65[8] = {0.680f, 0.320f, 0.265f, 0.690f, 0.150f, 0.060f, 0.3127f, 0.3290f};
+    spec.attribute("chromaticities", OIIO::TypeDesc(OIIO::TypeDesc::FLOAT, 8),
+                   p3 ? p3_d65 : rec709);
+    return;
+  }
+  if (!p3) {
+    spec.attribute("oiio:ColorSpace", "sRGB");
+    return;
+  }
+  std::vector<uint8_t> icc = display_p3_icc_profile();
+  spec.attribute("ICCProfile", OIIO::TypeDesc(OIIO::TypeDesc::UINT8, int(icc.size())), icc.data());
+  spec.attribute("oiio:ColorSpace", "Display P3");
+}
+
 }  // namespace
 
 ImageFormat image_format_for(const std::string& path) {
@@ -69,6 +94,7 @@ void write_image_atomic(const std::string& path, const Image& img, int bit_depth
   OIIO::ImageSpec spec(img.width, img.height, img.channels, type);
   spec.channelnames = img.channel_names;
   for (const auto& [k, v] : metadata) spec.attribute(k, v);
+  tag_color_space(spec, format, metadata);
   if (format == ImageFormat::Exr) spec.attribute("compression", "zip");
   if (format == ImageFormat::Jpeg) spec.attribute("Compression", "jpeg:95");
   std::string tmp = temp_name(path);

@@ -133,6 +133,8 @@ LightSample light_sample(const Light& l, const glm::vec3& p, const glm::vec2& u,
           return sample_sphere(x, p, u, wl);
         } else if constexpr (std::is_same_v<T, SpotLight>) {
           return sample_spot(x, p, wl);
+        } else if constexpr (std::is_same_v<T, EnvMapLight>) {
+          return envmap_light_sample(x, u, wl);
         } else {
           return sample_distant(x, u, wl);
         }
@@ -154,6 +156,8 @@ float light_pdf(const Light& l, const glm::vec3& p, const glm::vec3& wi, float d
           return sphere_cone(x, p, one_minus_cos, dist_c) ? cone_pdf(one_minus_cos) : 0.0f;
         } else if constexpr (std::is_same_v<T, SpotLight>) {
           return 0.0f;
+        } else if constexpr (std::is_same_v<T, EnvMapLight>) {
+          return envmap_light_pdf(x, wi);
         } else {
           if (x.one_minus_cos <= 0.0f) return 0.0f;
           return glm::dot(wi, x.to_light) >= x.cos_half_angle ? cone_pdf(x.one_minus_cos) : 0.0f;
@@ -164,6 +168,7 @@ float light_pdf(const Light& l, const glm::vec3& p, const glm::vec3& wi, float d
 
 SampledSpectrum light_escaped(const Light& l, const glm::vec3& wi, const SampledWavelengths& wl) {
   if (auto* e = std::get_if<EnvironmentLight>(&l.v)) return e->emission.sample(wl);
+  if (auto* m = std::get_if<EnvMapLight>(&l.v)) return envmap_light_radiance(*m, wi, wl);
   if (auto* d = std::get_if<DistantLight>(&l.v)) {
     if (d->one_minus_cos > 0.0f && glm::dot(wi, d->to_light) >= d->cos_half_angle)
       return d->emission.sample(wl);
@@ -192,6 +197,8 @@ float light_power(const Light& l, float scene_radius) {
           return f * kPi * 4.0f * kPi * x.radius * x.radius;
         } else if constexpr (std::is_same_v<T, SpotLight>) {
           return f * 2.0f * kPi * (1.0f - 0.5f * (x.cos_cone + x.cos_falloff_start));
+        } else if constexpr (std::is_same_v<T, EnvMapLight>) {
+          return f * x.data->mean_y * kPi * 4.0f * disc;
         } else {
           float irradiance = x.one_minus_cos <= 0.0f
                                  ? f
@@ -204,7 +211,7 @@ float light_power(const Light& l, float scene_radius) {
 
 bool light_is_infinite(const Light& l) {
   return std::holds_alternative<EnvironmentLight>(l.v) ||
-         std::holds_alternative<DistantLight>(l.v);
+         std::holds_alternative<DistantLight>(l.v) || std::holds_alternative<EnvMapLight>(l.v);
 }
 
 LightSampler::LightSampler(const std::vector<Light>& lights, float scene_radius) {

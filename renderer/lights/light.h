@@ -8,9 +8,11 @@
 //   With angle_deg > 0 it is a disc of that angular diameter (the sun: 0.53).
 #pragma once
 #include <glm/glm.hpp>
+#include <memory>
 #include <variant>
 #include <vector>
 
+#include "renderer/lights/envmap.h"
 #include "renderer/spectral/spectrum.h"
 
 namespace limner {
@@ -49,7 +51,16 @@ struct DistantLight {
   float one_minus_cos = 0.0f;   // 1 - cos_half_angle, exact for tiny discs
 };
 
-using LightVariant = std::variant<EnvironmentLight, RectLight, SphereLight, SpotLight, DistantLight>;
+// An environment image or the tabulated sky (renderer/lights/envmap.h): radiance is the map's
+// value times emission.factor; emission.spectrum is the map's mean (for white balance only).
+struct EnvMapLight {
+  LightEmission emission;
+  std::shared_ptr<const EnvMapData> data;
+  float cos_rot = 1.0f, sin_rot = 0.0f;  // rotation about +y, map to world
+};
+
+using LightVariant =
+    std::variant<EnvironmentLight, RectLight, SphereLight, SpotLight, DistantLight, EnvMapLight>;
 
 struct Light {
   LightVariant v;
@@ -76,6 +87,13 @@ SampledSpectrum light_hit(const Light& l, const glm::vec3& wi, const SampledWave
 // Emitted power in luminance units (for power-proportional light selection).
 float light_power(const Light& l, float scene_radius);
 bool light_is_infinite(const Light& l);
+
+// EnvMapLight's methods (envmap.cpp).
+LightSample envmap_light_sample(const EnvMapLight& e, const glm::vec2& u,
+                                const SampledWavelengths& wl);
+float envmap_light_pdf(const EnvMapLight& e, const glm::vec3& wi);
+SampledSpectrum envmap_light_radiance(const EnvMapLight& e, const glm::vec3& wi,
+                                      const SampledWavelengths& wl);
 
 // Chooses lights in proportion to their power.
 class LightSampler {
