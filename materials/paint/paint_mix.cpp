@@ -90,12 +90,12 @@ Samples k_over_s_of_masstone(const Spectrum& masstone) {
   Samples q;
   for (int i = 0; i < kPigmentSamples; ++i) {
     const double rm = measured[size_t(i)];
-    const double body = saunderson_inverse(rm, kSaundersonK1, kSaundersonK2);
+    const double body = saunderson_inverse(rm, kRenderedK1, kRenderedK2);
     if (!(body > 0.0 && body < 1.0))
       throw std::invalid_argument(
           "masstone reflectance " + number(rm) + " at " + number(pigment_lambda(i)) +
           " nm cannot be inverted: without the surface reflection (Saunderson k1 = " +
-          number(kSaundersonK1) + ", k2 = " + number(kSaundersonK2) + ") it is " +
+          number(kRenderedK1) + ", k2 = " + number(kRenderedK2) + ") it is " +
           number(body) + ", outside (0, 1)");
     q[size_t(i)] = km_k_over_s(body);
   }

@@ -21,6 +21,12 @@ constexpr double kReferencePvc = 0.3;
 // those published with the Golden data, used for every masstone in Limner.
 constexpr double kSaundersonK1 = 0.03;
 constexpr double kSaundersonK2 = 0.65;
+// The same constants for the surface Limner renders (a binder or varnish of index 1.5): k1 the
+// Fresnel reflectance at 8 degrees, k2 the internal diffuse reflectance (km.h computes both).
+// A paint given by a measured masstone is inverted with these, so that `limner measure` of an
+// opaque coat gives the measurement back (the Golden constants would leave it ~0.04 high).
+constexpr double kRenderedK1 = 0.0400;
+constexpr double kRenderedK2 = 0.5963;
 
 // The row of a pigment by Colour Index name; case and spaces are ignored ("pb 15:4" finds
 // "PB15:4"). Null when unknown.

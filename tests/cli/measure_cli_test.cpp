@@ -13,7 +13,13 @@ const char* kScene = R"({"camera": {"from": [0, 0, 1], "to": [0, 0, 0]},
   "materials": {
     "grey": {"type": "diffuse", "reflectance": 0.3},
     "ramp": {"type": "diffuse", "reflectance": {"samples": [[380, 0.1], [780, 0.9]]}},
-    "mirror": {"type": "conductor", "metal": {"eta": 0.0, "k": 1000.0}}}})";
+    "mirror": {"type": "conductor", "metal": {"eta": 0.0, "k": 1000.0}},
+    "primer": {"type": "diffuse", "reflectance": 0.9},
+    "measured_gloss": {"type": "paint", "substrate": "primer", "finish": "gloss",
+                       "layers": [{"paint": "measured", "thickness_um": 3000}]},
+    "measured_satin": {"type": "paint", "substrate": "primer", "finish": "satin",
+                       "layers": [{"paint": "measured", "thickness_um": 3000}]}},
+  "paints": {"measured": {"reflectance": {"samples": [[380, 0.12], [780, 0.62]]}}}})";
 
 nlohmann::json measure(const std::string& args, int* code = nullptr) {
   std::string dir = make_temp_dir();
@@ -53,6 +59,18 @@ TEST(MeasureCli, RampIsFollowedAtEveryWavelength) {
   EXPECT_EQ(j["observer"].get<int>(), 10);
   EXPECT_GT(j["Lab"][1].get<double>(), 5.0);  // more red than blue: positive a* and b*
   EXPECT_GT(j["Lab"][2].get<double>(), 5.0);
+}
+
+// A paint known by a d:8 measurement (specular included) measures back to it when applied as an
+// opaque coat under Limner's finishes: the inversion uses the rendered surface's own constants.
+TEST(MeasureCli, MeasuredPaintMeasuresBackToItsMasstone) {
+  for (const char* material : {"measured_gloss", "measured_satin"}) {
+    nlohmann::json j = measure("--material " + std::string(material) + " --geometry d:8");
+    ASSERT_FALSE(j.contains("error")) << j.dump();
+    for (size_t i = 0; i < 41; ++i)
+      EXPECT_NEAR(j["reflectance"][i].get<double>(), 0.12 + 0.5 * double(i) / 40.0, 0.01)
+          << material << " " << j["wavelength_nm"][i];
+  }
 }
 
 // The specular component counts in d:8 and not in 45:0.
