@@ -71,6 +71,8 @@ Bsdf material_bsdf(const Material& m, const SampledWavelengths& wl, const Shadin
     const SampledWavelengths& wl;
     const ShadingContext& ctx;
     Bsdf operator()(const DiffuseMaterial& d) const {
+      if (d.reflectance_tex.valid() && ctx.textures)
+        return DiffuseBsdf{eval_texture_reflectance(d.reflectance_tex, wl, ctx)};
       return DiffuseBsdf{d.reflectance.sample(wl)};
     }
     Bsdf operator()(const ConductorMaterial& c) const {

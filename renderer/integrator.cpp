@@ -4,6 +4,8 @@
 #include <cmath>
 
 #include "renderer/frame.h"
+#include "renderer/ray_cone.h"
+#include "renderer/shading_normal.h"
 
 namespace limner {
 
@@ -23,6 +25,7 @@ struct PathState {
   float prev_pdf = 0.0f;
   glm::vec3 prev_p{0.0f};
   float eta_scale = 1.0f;
+  RayCone cone;  // texture filter footprint (renderer/ray_cone.h)
 };
 
 bool trace(const Scene& scene, const Ray& ray, RayHit& hit, PathCounters& c,
@@ -84,6 +87,7 @@ void sample_direct(const Scene& scene, PathState& st, const SurfaceHit& s, const
 SampledSpectrum trace_path(const Scene& scene, Ray ray, const SampledWavelengths& wl,
                            Sampler& sampler, PathCounters& c, std::vector<RayRecord>* log) {
   PathState st;
+  st.cone = camera_ray_cone(scene.camera);
   for (int depth = 0;; ++depth) {
     RayHit hit;
     if (!trace(scene, ray, hit, c, log)) {
@@ -97,6 +101,8 @@ SampledSpectrum trace_path(const Scene& scene, Ray ray, const SampledWavelengths
       break;
     }
     if (depth >= scene.film.max_depth) break;
+    s.ctx.footprint_mm = st.cone.width_at(hit.t);
+    apply_surface_detail(scene, s, -ray.dir);
     Bsdf bsdf = material_bsdf(scene.materials[s.material], wl, s.ctx);
     Frame frame = Frame::from_z(s.ns);
     glm::vec3 wo = frame.to_local(-ray.dir);
@@ -106,6 +112,7 @@ SampledSpectrum trace_path(const Scene& scene, Ray ray, const SampledWavelengths
     if (!bs || bs->pdf <= 0.0f || bs->f.is_black()) break;
     st.beta *= bs->f * (std::fabs(bs->wi.z) / bs->pdf);
     st.specular = bs->specular;
+    st.cone.bounce(hit.t, bs->specular);
     st.prev_pdf = bs->pdf;
     st.prev_p = s.p;
     if (bs->transmission) st.eta_scale *= bs->eta * bs->eta;

@@ -9,6 +9,7 @@
 
 #include "materials/paint/paint.h"
 #include "renderer/spectral/spectrum.h"
+#include "renderer/texture_desc.h"
 
 namespace limner {
 
@@ -58,6 +59,7 @@ struct PaintLayerDesc {
   std::string paint;  // a name from `paints` or the starter set
   float thickness_um = 20.0f;
   float pooling = 0.0f, edge = 0.0f;
+  TextureDesc thickness_tex;  // when valid, replaces thickness_um
 };
 
 // The clear interface on top of a paint stack: "none" (bare KM layer) or a rough dielectric.
@@ -77,6 +79,8 @@ struct MaterialDesc {
   std::vector<PaintLayerDesc> layers;
   FinishDesc finish;
   bool reference = false;  // paint: the stochastic reference walk instead of the fast path
+  TextureDesc reflectance_tex;  // diffuse: when valid, replaces reflectance
+  NormalMapDesc normal_map;     // any material
 };
 
 struct TransformDesc {

@@ -2,6 +2,7 @@
 #include <stdexcept>
 
 #include "renderer/scene_parse.h"
+#include "renderer/scene_parse_texture.h"
 
 namespace limner {
 
@@ -79,8 +80,12 @@ PaintLayerDesc parse_layer(JsonReader r) {
   PaintLayerDesc l;
   l.key = r.path();
   l.paint = r.string("paint");
-  l.thickness_um = r.positive("thickness_um");
-  if (l.thickness_um > 5000.0f) r.fail("thickness_um", "must be at most 5000 um");
+  if (!parse_texture_value(r, "thickness_um", /*scalar=*/true, l.thickness_tex)) {
+    l.thickness_um = r.positive("thickness_um");
+    if (l.thickness_um > 5000.0f) r.fail("thickness_um", "must be at most 5000 um");
+  } else if (l.thickness_tex.scale > 5000.0f) {
+    r.fail("thickness_um.scale", "must be at most 5000 um");
+  }
   l.pooling = unit_interval(r, "pooling");
   l.edge = unit_interval(r, "edge");
   r.reject_unknown();

@@ -3,6 +3,7 @@
 
 #include "materials/material.h"
 #include "renderer/scene_parse.h"
+#include "renderer/scene_parse_texture.h"
 
 namespace limner {
 
@@ -101,8 +102,9 @@ MaterialDesc parse_material(JsonReader r, const std::string& folder) {
   std::string type = r.string("type");
   if (type == "diffuse") {
     m.type = MaterialType::Diffuse;
-    m.reflectance = parse_spectrum(r.get("reflectance"), r.file(), r.child_path("reflectance"),
-                                   folder, SpectrumRole::Reflectance);
+    if (!parse_texture_value(r, "reflectance", /*scalar=*/false, m.reflectance_tex))
+      m.reflectance = parse_spectrum(r.get("reflectance"), r.file(), r.child_path("reflectance"),
+                                     folder, SpectrumRole::Reflectance);
   } else if (type == "dielectric") {
     m.type = MaterialType::Dielectric;
     m.ior = r.positive("ior", 1.5f);
@@ -117,6 +119,7 @@ MaterialDesc parse_material(JsonReader r, const std::string& folder) {
   } else {
     r.fail("type", "unknown material type '" + type + "' (diffuse, dielectric, conductor, paint)");
   }
+  parse_surface_detail(r, folder, m);
   r.reject_unknown();
   return m;
 }

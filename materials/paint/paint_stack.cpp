@@ -11,6 +11,7 @@
 #include "materials/bsdf/microfacet.h"
 #include "materials/paint/paint_bsdf.h"
 #include "materials/paint/paint_bsdf_tables.h"
+#include "materials/texture/texture_paint.h"
 
 namespace limner {
 
@@ -226,7 +227,7 @@ Material make_paint(std::vector<PaintLayer> layers, Material substrate, PaintFin
 
 float layer_thickness_um(const PaintLayer& l, const ShadingContext& ctx) {
   float cavity = std::clamp(ctx.cavity, 0.0f, 1.0f);
-  float pooled = l.thickness_um * (1.0f - l.pooling + l.pooling * 2.5f * cavity);
+  float pooled = layer_base_thickness_um(l, ctx) * (1.0f - l.pooling + l.pooling * 2.5f * cavity);
   pooled = std::max(0.0f, pooled);
   float x = std::clamp((ctx.convexity - 0.55f) / (0.8f - 0.55f), 0.0f, 1.0f);
   float smooth = x * x * (3.0f - 2.0f * x);
@@ -237,8 +238,9 @@ namespace {
 
 // The substrate's BSDF as seen from the binder (index n): indices become relative to it. A
 // dielectric's tables belong to its own index, so under paint it goes uncompensated.
-PaintSubstrateBsdf substrate_bsdf(const Material& m, const SampledWavelengths& wl, float n) {
-  Bsdf b = material_bsdf(m, wl);
+PaintSubstrateBsdf substrate_bsdf(const Material& m, const SampledWavelengths& wl, float n,
+                                  const ShadingContext& ctx) {
+  Bsdf b = material_bsdf(m, wl, ctx);
   if (auto* c = std::get_if<ConductorBsdf>(&b)) {
     ConductorBsdf r = *c;
     r.eta /= n;
@@ -313,7 +315,7 @@ void fill_paint_bsdf(const PaintMaterial& m, const SampledWavelengths& wl,
     b.k1 = t.finish->table.k1;
     b.k2 = t.finish->table.k2;
   }
-  b.substrate = substrate_bsdf(*m.substrate, wl, n);
+  b.substrate = substrate_bsdf(*m.substrate, wl, n, ctx);
   b.slab_count = 0;
   b.directional_count = 0;
   add_substrate_entry(b, t);

@@ -29,6 +29,7 @@ struct PaintLayer {
   float thickness_um = 20.0f;  // dry film on an open flat surface
   float pooling = 0.0f;        // [0, 1]: how much the layer gathers in recesses (washes)
   float edge = 0.0f;           // [0, 1]: how much the layer is confined to raised edges
+  TextureRef thickness_tex;    // when valid, its value (um) replaces thickness_um
 };
 
 struct PaintFinish {

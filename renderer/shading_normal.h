@@ -1,0 +1,20 @@
+// keeps it usable: the mirror direction of the view ray about the new normal must stay above
+// the geometric surface, or grazing views would reflect into the surface and render black
+// fringes (Cycles' "ensure valid reflection"; pbrt leaves it).
+#pragma once
+#include "renderer/scene.h"
+
+namespace limner {
+
+// wo: unit direction from the hit back along the incoming ray. Updates s.ns and s.ctx.ns.
+void apply_surface_detail(const Scene& scene, SurfaceHit& s, const glm::vec3& wo);
+
+// The tangent-space normal map's normal at the hit (world, unit), from ns and the (dpdu, dpdv)
+// frame orthonormalised against it.
+glm::vec3 normal_mapped(const NormalMap& nm, const ShadingContext& ctx, const glm::vec3& ns);
+
+// ns bent toward ng (in their plane) just enough that reflect(wo, ns) lies at least
+// min(0.9 cos_o, 0.01) above the geometric surface (cos_o = dot(wo, ng) with ng on wo's side).
+glm::vec3 valid_reflection_normal(const glm::vec3& ng, const glm::vec3& wo, const glm::vec3& ns);
+
+}  // namespace limner

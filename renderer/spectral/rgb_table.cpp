@@ -1,0 +1,91 @@
+#include "renderer/spectral/rgb_table.h"
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cmath>
+#include <thread>
+
+#include "renderer/spectral/sigmoid.h"
+
+namespace limner {
+
+namespace {
+
+float smoothstep(float x) { return x * x * (3.0f - 2.0f * x); }
+
+// Coefficients (nm) of the fitted spectrum for rgb; grey comes back flat.
+glm::vec3 fit_node(const glm::vec3& rgb) {
+  const Spectrum s = Spectrum::rgb_albedo(rgb.r, rgb.g, rgb.b);
+  if (const auto* a = std::get_if<RgbAlbedoSpectrum>(&s.variant())) return {a->c0, a->c1, a->c2};
+  const double y = std::clamp(double(std::get<ConstantSpectrum>(s.variant()).value), 1e-9,
+                              1.0 - 1e-9);
+  return {0.0f, 0.0f, float((y - 0.5) / std::sqrt(y * (1.0 - y)))};
+}
+
+}  // namespace
+
+RgbSpectrumTable::RgbSpectrumTable(int resolution, int threads) : res_(resolution) {
+  auto t0 = std::chrono::steady_clock::now();
+  for (int i = 0; i < res_; ++i) z_nodes_.push_back(smoothstep(smoothstep(float(i) / (res_ - 1))));
+  coeffs_.resize(size_t(3) * res_ * res_ * res_);
+  std::atomic<size_t> next{0};
+  const size_t rows = size_t(3) * res_ * res_;  // one (m, z, y) row of x nodes per task
+  auto work = [&] {
+    for (size_t row; (row = next.fetch_add(1)) < rows;) {
+      const int m = int(row / (size_t(res_) * res_)), zi = int(row / res_ % res_),
+                yi = int(row % res_);
+      const float z = std::max(z_nodes_[size_t(zi)], 1e-4f);  // black itself has no hue
+      for (int xi = 0; xi < res_; ++xi) {
+        glm::vec3 rgb;
+        rgb[m] = z;
+        rgb[(m + 1) % 3] = z * float(xi) / float(res_ - 1);
+        rgb[(m + 2) % 3] = z * float(yi) / float(res_ - 1);
+        coeffs_[row * res_ + size_t(xi)] = fit_node(rgb);
+      }
+    }
+  };
+  std::vector<std::thread> pool;
+  for (int i = 1; i < std::max(1, threads); ++i) pool.emplace_back(work);
+  work();
+  for (auto& t : pool) t.join();
+  build_seconds_ = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+}
+
+RgbAlbedoSpectrum RgbSpectrumTable::lookup(glm::vec3 rgb) const {
+  rgb = glm::clamp(rgb, glm::vec3(0.0f), glm::vec3(1.0f));
+  if (rgb.r == rgb.g && rgb.g == rgb.b) {
+    const glm::vec3 c = fit_node(rgb);  // exactly flat, no table error for grey
+    return {c.x, c.y, c.z};
+  }
+  const int m = rgb.r >= rgb.g ? (rgb.r >= rgb.b ? 0 : 2) : (rgb.g >= rgb.b ? 1 : 2);
+  const float z = rgb[m];
+  const float x = rgb[(m + 1) % 3] / z * float(res_ - 1);
+  const float y = rgb[(m + 2) % 3] / z * float(res_ - 1);
+  const int xi = std::min(int(x), res_ - 2), yi = std::min(int(y), res_ - 2);
+  const int zi = int(std::upper_bound(z_nodes_.begin(), z_nodes_.end(), z) - z_nodes_.begin()) - 1;
+  const int z0 = std::clamp(zi, 0, res_ - 2);
+  const float dx = x - float(xi), dy = y - float(yi);
+  const float dz = std::clamp((z - z_node(z0)) / (z_node(z0 + 1) - z_node(z0)), 0.0f, 1.0f);
+  glm::vec3 c(0.0f);
+  for (int k = 0; k < 8; ++k) {
+    const int bx = k & 1, by = (k >> 1) & 1, bz = k >> 2;
+    const float w = (bx ? dx : 1.0f - dx) * (by ? dy : 1.0f - dy) * (bz ? dz : 1.0f - dz);
+    c += w * at(m, z0 + bz, yi + by, xi + bx);
+  }
+  return {c.x, c.y, c.z};
+}
+
+const RgbSpectrumTable& RgbSpectrumTable::shared() {
+  static const RgbSpectrumTable table(kDefaultResolution,
+                                      int(std::max(1u, std::thread::hardware_concurrency())));
+  return table;
+}
+
+SampledSpectrum sample_rgb_albedo(const RgbAlbedoSpectrum& s, const SampledWavelengths& wl) {
+  SampledSpectrum out;
+  for (int i = 0; i < kLambdas; ++i) out[i] = eval_rgb_albedo(s, wl.lambda[i]);
+  return out;
+}
+
+}  // namespace limner
