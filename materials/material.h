@@ -13,6 +13,7 @@ namespace limner {
 struct DiffuseMaterial {
   Spectrum reflectance;
   TextureRef reflectance_tex;  // when valid, replaces reflectance (materials/texture/texture.h)
+  bool vertex_color = false;   // the hit's vertex colour replaces reflectance (materials/detail/)
 };
 
 struct ConductorMaterial {
@@ -54,6 +55,8 @@ struct ShadingContext {
   glm::vec3 ns{0, 0, 1}, ng{0, 0, 1};        // world shading and geometric normals
   float footprint_mm = 0.0f;                 // ray-cone width at the hit, for texture filtering
   const TextureBackend* textures = nullptr;  // the scene's textures
+  glm::vec3 vertex_color{1.0f};  // OBJ "v x y z r g b", interpolated (linear, as in the file)
+  bool has_vertex_color = false;
 };
 
 Bsdf material_bsdf(const Material& m, const SampledWavelengths& wl,

@@ -20,6 +20,7 @@ struct TriangleMesh {
   std::vector<uint32_t> triangle_material;
   std::vector<float> cavity, convexity;  // per vertex, only for meshes whose paint needs them
   std::vector<glm::vec2> uvs;  // per vertex OBJ vt (rects: corners of [0,1]^2), or empty
+  std::vector<glm::vec3> colors;  // per vertex OBJ colours ('v x y z r g b'), or empty
   // The object transform: world = rotation * (p_object * scale) + translate.
   glm::mat3 rotation{1.0f};
   glm::vec3 translate{0.0f};

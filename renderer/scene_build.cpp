@@ -6,6 +6,7 @@
 #include "materials/paint/paint_stack.h"
 #include "renderer/scene_build_parts.h"
 #include "renderer/scene_cavity.h"
+#include "renderer/scene_detail.h"
 #include "renderer/scene_textures.h"
 #include "renderer/spectral/color.h"
 
@@ -13,8 +14,11 @@ namespace limner {
 
 Material build_material(const MaterialDesc& d, const std::string& file) {
   switch (d.type) {
-    case MaterialType::Diffuse:
-      return make_diffuse(d.reflectance);
+    case MaterialType::Diffuse: {
+      Material m = make_diffuse(d.reflectance);
+      std::get<DiffuseMaterial>(m).vertex_color = d.reflectance_vertex_color;  // detail
+      return m;
+    }
     case MaterialType::Dielectric:
       return make_dielectric(d.ior, d.roughness);
     case MaterialType::Conductor:
@@ -54,8 +58,10 @@ Material build_paint(const SceneDesc& d, const MaterialDesc& m,
     throw input_error(d.file, m.key + ".substrate", "'" + m.substrate + "' is itself a paint: "
                       "stack its layers in this material instead");
   std::vector<PaintLayer> layers;
-  for (const PaintLayerDesc& l : m.layers)
+  for (const PaintLayerDesc& l : m.layers) {
     layers.push_back(PaintLayer{find_paint(d, l), l.thickness_um, l.pooling, l.edge});
+    build_layer_variation(d, l, layers.back());  // renderer/scene_detail.h
+  }
   PaintFinish finish;
   if (m.finish.name == "custom")
     finish = PaintFinish{false, m.finish.roughness, m.finish.ior};
@@ -232,6 +238,7 @@ std::unique_ptr<Scene> build_scene(const SceneDesc& d,
   const size_t first_object_mesh = s->meshes.size();
   add_objects(*s, d, cavity_meshes);
   check_texture_uvs(*s, d, uv_keys, first_object_mesh);
+  check_vertex_colors(*s, d, first_object_mesh);
   auto t1 = std::chrono::steady_clock::now();
   s->load_seconds = std::chrono::duration<double>(t1 - t0).count();
   compute_bounds(*s);

@@ -10,6 +10,7 @@
 #include "materials/paint/paint.h"
 #include "renderer/spectral/spectrum.h"
 #include "renderer/texture_desc.h"
+#include "renderer/detail_desc.h"
 
 namespace limner {
 
@@ -60,6 +61,8 @@ struct PaintLayerDesc {
   float thickness_um = 20.0f;
   float pooling = 0.0f, edge = 0.0f;
   TextureDesc thickness_tex;  // when valid, replaces thickness_um
+  VariationDesc variation;    // hand-made thickness variation (renderer/detail_desc.h)
+  MaskDesc mask;              // where the layer is (vertex colours)
 };
 
 // The clear interface on top of a paint stack: "none" (bare KM layer) or a rough dielectric.
@@ -81,6 +84,8 @@ struct MaterialDesc {
   bool reference = false;  // paint: the stochastic reference walk instead of the fast path
   TextureDesc reflectance_tex;  // diffuse: when valid, replaces reflectance
   NormalMapDesc normal_map;     // any material
+  BumpDesc bump;                // any material (renderer/detail_desc.h)
+  bool reflectance_vertex_color = false;  // diffuse: {"vertex_color": true}
 };
 
 struct TransformDesc {

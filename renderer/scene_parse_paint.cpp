@@ -2,6 +2,7 @@
 #include <stdexcept>
 
 #include "renderer/scene_parse.h"
+#include "renderer/scene_parse_detail.h"
 #include "renderer/scene_parse_texture.h"
 
 namespace limner {
@@ -88,6 +89,8 @@ PaintLayerDesc parse_layer(JsonReader r) {
   }
   l.pooling = unit_interval(r, "pooling");
   l.edge = unit_interval(r, "edge");
+  parse_variation(r, l.variation);
+  parse_mask(r, l.mask);
   r.reject_unknown();
   return l;
 }

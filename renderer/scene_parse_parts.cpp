@@ -3,6 +3,7 @@
 
 #include "materials/material.h"
 #include "renderer/scene_parse.h"
+#include "renderer/scene_parse_detail.h"
 #include "renderer/scene_parse_texture.h"
 
 namespace limner {
@@ -102,7 +103,9 @@ MaterialDesc parse_material(JsonReader r, const std::string& folder) {
   std::string type = r.string("type");
   if (type == "diffuse") {
     m.type = MaterialType::Diffuse;
-    if (!parse_texture_value(r, "reflectance", /*scalar=*/false, m.reflectance_tex))
+    m.reflectance_vertex_color = parse_vertex_color_reflectance(r, "reflectance");
+    if (!m.reflectance_vertex_color &&
+        !parse_texture_value(r, "reflectance", /*scalar=*/false, m.reflectance_tex))
       m.reflectance = parse_spectrum(r.get("reflectance"), r.file(), r.child_path("reflectance"),
                                      folder, SpectrumRole::Reflectance);
   } else if (type == "dielectric") {

@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "renderer/scene_parse_detail.h"
 
 namespace limner {
 
@@ -55,6 +56,7 @@ void parse_surface_detail(JsonReader& r, const std::string& folder, MaterialDesc
     if (m.normal_map.strength > 10.0f) n.fail("strength", "must lie in [0, 10]");
     n.reject_unknown();
   }
+  parse_bump(r, m.bump);  // detail: renderer/scene_parse_detail.cpp
 }
 
 }  // namespace limner

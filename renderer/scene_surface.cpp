@@ -25,6 +25,12 @@ void mesh_surface(const TriangleMesh& m, const Ray& ray, const RayHit& hit, Surf
   }
   s.material = m.triangle_material[hit.prim_id];
   fill_mesh_uv(m, hit.prim_id, hit.bary, s);
+  if (!m.colors.empty()) {  // vertex colours (detail)
+    const glm::uvec3& t = m.triangles[hit.prim_id];
+    float u = hit.bary.x, v = hit.bary.y, w = 1.0f - u - v;
+    s.ctx.vertex_color = w * m.colors[t.x] + u * m.colors[t.y] + v * m.colors[t.z];
+    s.ctx.has_vertex_color = true;
+  }
   if (!m.cavity.empty()) {
     const glm::uvec3& t = m.triangles[hit.prim_id];
     float u = hit.bary.x, v = hit.bary.y, w = 1.0f - u - v;

@@ -4,6 +4,7 @@
 #include <stdexcept>
 
 #include "renderer/errors.h"
+#include "renderer/scene_detail.h"
 #include "renderer/scene_parse.h"
 
 namespace limner {
@@ -86,6 +87,10 @@ std::vector<std::string> attach_textures(Scene& s, const SceneDesc& d) {
       check_normal_map(s, d, md.normal_map, nm.tex);
       if (uv_keys[i].empty()) uv_keys[i] = md.normal_map.texture.key;
     }
+    if (md.bump.valid())  // detail: renderer/scene_detail.h
+      s.details[i].bump = build_bump(
+          d, md.bump, md.bump.noise ? TextureRef{} : open_scene_texture(s, d, md.bump.texture, false),
+          uv_keys[i]);
     ++i;
   }
   // A paint's substrate was copied into it before textures were attached: copy it again.

@@ -64,6 +64,7 @@ void apply_surface_detail(const Scene& scene, SurfaceHit& s, const glm::vec3& wo
     ns = normal_mapped(d.normal_map, s.ctx, ns);
     changed = true;
   }
+  changed |= apply_bump(d.bump, s.ctx, ns);
   if (!changed) return;
   s.ns = valid_reflection_normal(s.ng, wo, ns);
   s.ctx.ns = s.ns;

@@ -229,6 +229,7 @@ float layer_thickness_um(const PaintLayer& l, const ShadingContext& ctx) {
   float cavity = std::clamp(ctx.cavity, 0.0f, 1.0f);
   float pooled = layer_base_thickness_um(l, ctx) * (1.0f - l.pooling + l.pooling * 2.5f * cavity);
   pooled = std::max(0.0f, pooled);
+  pooled *= layer_variation(l.variation, l.pooling, ctx);
   float x = std::clamp((ctx.convexity - 0.55f) / (0.8f - 0.55f), 0.0f, 1.0f);
   float smooth = x * x * (3.0f - 2.0f * x);
   return pooled * ((1.0f - l.edge) + l.edge * smooth);

@@ -17,6 +17,7 @@
 #include <string>
 #include <vector>
 
+#include "materials/detail/paint_variation.h"
 #include "materials/material.h"
 #include "materials/paint/paint.h"
 
@@ -30,6 +31,7 @@ struct PaintLayer {
   float pooling = 0.0f;        // [0, 1]: how much the layer gathers in recesses (washes)
   float edge = 0.0f;           // [0, 1]: how much the layer is confined to raised edges
   TextureRef thickness_tex;    // when valid, its value (um) replaces thickness_um
+  LayerVariation variation;    // brush strokes, tide marks, masks (materials/detail/)
 };
 
 struct PaintFinish {

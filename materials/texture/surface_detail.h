@@ -1,6 +1,7 @@
 // Per-material surface detail that bends the shading normal before the BSDF is evaluated:
 // a tangent-space normal map (renderer/shading_normal.cpp) and bump (materials/detail/).
 #pragma once
+#include "materials/detail/bump.h"
 #include "materials/texture/texture.h"
 
 namespace limner {
@@ -13,6 +14,7 @@ struct NormalMap {
 
 struct SurfaceDetail {
   NormalMap normal_map;
+  Bump bump;  // materials/detail/bump.h
 };
 
 }  // namespace limner
