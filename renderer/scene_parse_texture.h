@@ -12,6 +12,7 @@ namespace limner {
 // (r, g, b, a; default r) and a "scale" (the value is texel * scale).
 bool parse_texture_value(JsonReader& r, const std::string& key, bool scalar, TextureDesc& out);
 
+// The surface detail keys every material may have: "normal_map" (and "bump").
 void parse_surface_detail(JsonReader& r, const std::string& folder, MaterialDesc& m);
 
 }  // namespace limner

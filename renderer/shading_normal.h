@@ -1,3 +1,4 @@
+// Bends a hit's shading normal by its material's surface detail (normal map, then bump), then
 // keeps it usable: the mirror direction of the view ray about the new normal must stay above
 // the geometric surface, or grazing views would reflect into the surface and render black
 // fringes (Cycles' "ensure valid reflection"; pbrt leaves it).

@@ -32,6 +32,7 @@ void lookup(const TextureRef& t, glm::vec2 uv, const ShadingContext& ctx, int fi
 float texture_float_at(const TextureRef& t, glm::vec2 uv, const ShadingContext& ctx) {
   float v = 0.0f;
   lookup(t, uv, ctx, std::max(t.channel, 0), 1, &v);
+  // Scalars are data (roughness, thickness, masks: "non-colour" as Blender calls it), read as
   // stored; only colour textures are sRGB-decoded.
   return v * t.scale;
 }

@@ -61,6 +61,7 @@ class OiioTextures final : public TextureBackend {
     OIIO::TextureOpt opt;
     opt.swrap = opt.twrap = OIIO::TextureOpt::WrapPeriodic;
     opt.firstchannel = first;
+    opt.interpmode = OIIO::TextureOpt::InterpBilinear;  // exact at texel centres, cheap
     const int channels = infos_[size_t(id)].channels;
     const int have = std::max(0, std::min(n, channels - first));
     if (have > 0)

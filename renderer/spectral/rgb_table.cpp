@@ -27,22 +27,36 @@ glm::vec3 fit_node(const glm::vec3& rgb) {
 
 RgbSpectrumTable::RgbSpectrumTable(int resolution, int threads) : res_(resolution) {
   auto t0 = std::chrono::steady_clock::now();
-  for (int i = 0; i < res_; ++i) z_nodes_.push_back(smoothstep(smoothstep(float(i) / (res_ - 1))));
+  for (int i = 0; i < res_; ++i) z_nodes_.push_back(smoothstep(float(i) / (res_ - 1)));
   coeffs_.resize(size_t(3) * res_ * res_ * res_);
   std::atomic<size_t> next{0};
-  const size_t rows = size_t(3) * res_ * res_;  // one (m, z, y) row of x nodes per task
+  const size_t rows = size_t(3) * res_ * res_;  // one (m, y, x) chain of z nodes per task
+  const int start = int(std::lower_bound(z_nodes_.begin(), z_nodes_.end(), 0.2f) - z_nodes_.begin());
   auto work = [&] {
     for (size_t row; (row = next.fetch_add(1)) < rows;) {
-      const int m = int(row / (size_t(res_) * res_)), zi = int(row / res_ % res_),
-                yi = int(row % res_);
-      const float z = std::max(z_nodes_[size_t(zi)], 1e-4f);  // black itself has no hue
-      for (int xi = 0; xi < res_; ++xi) {
-        glm::vec3 rgb;
+      const int m = int(row / (size_t(res_) * res_)), yi = int(row / res_ % res_),
+                xi = int(row % res_);
+      glm::dvec3 t_start(0.0), t(0.0);
+      auto fit = [&](int zi, bool warm) {
+        const double z = std::max(double(z_nodes_[size_t(zi)]), 1e-4);  // black has no hue
+        glm::dvec3 rgb;
         rgb[m] = z;
-        rgb[(m + 1) % 3] = z * float(xi) / float(res_ - 1);
-        rgb[(m + 2) % 3] = z * float(yi) / float(res_ - 1);
-        coeffs_[row * res_ + size_t(xi)] = fit_node(rgb);
-      }
+        rgb[(m + 1) % 3] = z * xi / double(res_ - 1);
+        rgb[(m + 2) % 3] = z * yi / double(res_ - 1);
+        glm::vec3& out = coeffs_[((size_t(m) * res_ + size_t(zi)) * res_ + size_t(yi)) * res_ +
+                                 size_t(xi)];
+        if (rgb.x == rgb.y && rgb.y == rgb.z) {
+          out = fit_node(glm::vec3(rgb));
+          return;
+        }
+        RgbAlbedoSpectrum a = rgb_albedo_fit_from(rgb, t, warm);
+        out = glm::vec3(a.c0, a.c1, a.c2);
+      };
+      fit(start, false);
+      t_start = t;
+      for (int zi = start + 1; zi < res_; ++zi) fit(zi, true);
+      t = t_start;
+      for (int zi = start - 1; zi >= 0; --zi) fit(zi, true);
     }
   };
   std::vector<std::thread> pool;
