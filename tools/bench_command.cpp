@@ -18,6 +18,7 @@
 #include "renderer/render.h"
 #include "renderer/scene_parse.h"
 #include "tools/bench_mesh.h"
+#include "tools/bench_texture.h"
 #include "tools/commands.h"
 #include "tools/output_util.h"
 
@@ -127,6 +128,13 @@ void print_bench_table(const Scene& scene, double scene_mb, const RenderStats& r
   std::printf("  %-34s %10.1f %10s\n", "scene bytes per triangle", bytes_per_tri, "< 200");
   std::printf("  %-34s %10.1f\n", "peak memory MB (incl. ray log)", peak_rss_mb());
   std::printf("  %-34s %10.3f %10s\n", "demo first pixels s", demo_s, "< 1.0");
+  TextureBenchFigures tex = bench_textures(threads, 160, 4);  // tools/bench_texture.h
+  std::printf("  %-34s %10.2f %10s\n", "textured / untextured head cost", tex.ratio, "< 1.25");
+  std::printf("  %-34s %10.0f\n", "textured head samples/s", tex.textured_sps);
+  std::printf("  %-34s %10.0f\n", "untextured head samples/s", tex.untextured_sps);
+  std::printf("  %-34s %10.1f\n", "texture mip pyramids MB", tex.pyramid_mb);
+  std::printf("  %-34s %10.1f\n", "texture cache in use MB", tex.cache_mb);
+  std::printf("  %-34s %10.2f\n", "RGB->spectrum table build s", tex.table_seconds);
   double paint_ratio = paint_cost_ratio_vs_diffuse(true);
   std::printf("  %-34s %10.2f %10s\n", "paint / diffuse cost per sample", paint_ratio, "<= 2.0");
   if (stats_path.empty()) return;
@@ -137,6 +145,12 @@ void print_bench_table(const Scene& scene, double scene_mb, const RenderStats& r
             {"bvh_build_seconds", scene.bvh_seconds}, {"bytes_per_triangle", bytes_per_tri},
             {"peak_memory_mb", peak_rss_mb()}, {"demo_first_pixels_seconds", demo_s},
             {"paint_cost_ratio_vs_diffuse", paint_ratio}};
+  j["texture_cost_ratio"] = tex.ratio;
+  j["textured_samples_per_second"] = tex.textured_sps;
+  j["untextured_samples_per_second"] = tex.untextured_sps;
+  j["texture_pyramid_mb"] = tex.pyramid_mb;
+  j["texture_cache_mb"] = tex.cache_mb;
+  j["rgb_table_seconds"] = tex.table_seconds;
   write_text_atomic(stats_path, j.dump(2) + "\n");
 }
 
