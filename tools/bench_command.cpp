@@ -13,6 +13,7 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
+#include "materials/detail/detail_bench.h"
 #include "materials/paint/paint_bsdf.h"
 #include "renderer/geometry/mesh.h"
 #include "renderer/render.h"
@@ -137,6 +138,11 @@ void print_bench_table(const Scene& scene, double scene_mb, const RenderStats& r
   std::printf("  %-34s %10.2f\n", "RGB->spectrum table build s", tex.table_seconds);
   double paint_ratio = paint_cost_ratio_vs_diffuse(true);
   std::printf("  %-34s %10.2f %10s\n", "paint / diffuse cost per sample", paint_ratio, "<= 2.0");
+  DetailCost dc = measure_detail_cost();  // procedural detail per hit (materials/detail/)
+  std::printf("  %-34s %4.0f %4.0f %4.0f %4.0f\n", "bump ns/hit pores weave brush hamm.",
+              dc.bump_ns[0], dc.bump_ns[1], dc.bump_ns[2], dc.bump_ns[3]);
+  std::printf("  %-34s %10.0f %10.0f\n", "paint set-up ns/hit plain, varied", dc.paint_setup_ns,
+              dc.paint_varied_ns);
   if (stats_path.empty()) return;
   Json j = {{"threads", threads}, {"triangles", scene.triangle_count},
             {"renderer_mrays_per_second", renderer_mrays},
@@ -144,7 +150,11 @@ void print_bench_table(const Scene& scene, double scene_mb, const RenderStats& r
             {"samples_per_second", sps}, {"mesh_load_seconds", scene.load_seconds},
             {"bvh_build_seconds", scene.bvh_seconds}, {"bytes_per_triangle", bytes_per_tri},
             {"peak_memory_mb", peak_rss_mb()}, {"demo_first_pixels_seconds", demo_s},
-            {"paint_cost_ratio_vs_diffuse", paint_ratio}};
+            {"paint_cost_ratio_vs_diffuse", paint_ratio},
+            {"bump_ns_per_hit", {{"pores", dc.bump_ns[0]}, {"weave", dc.bump_ns[1]},
+                                 {"brush", dc.bump_ns[2]}, {"hammered", dc.bump_ns[3]}}},
+            {"paint_setup_ns_plain", dc.paint_setup_ns},
+            {"paint_setup_ns_brush_variation", dc.paint_varied_ns}};
   j["texture_cost_ratio"] = tex.ratio;
   j["textured_samples_per_second"] = tex.textured_sps;
   j["untextured_samples_per_second"] = tex.untextured_sps;
