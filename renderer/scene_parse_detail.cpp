@@ -16,7 +16,8 @@ NoiseKind noise_kind(JsonReader& r) {
 
 float scale_mm(JsonReader& r) {
   float s = r.number("scale_mm");
-  if (!(s > 0.0f && s <= 1000.0f)) r.fail("scale_mm", "must lie in (0, 1000] mm");
+  if (!(s >= kMinScaleMm && s <= kMaxScaleMm))
+    r.fail("scale_mm", "must lie in [0.001, 1000] mm");
   return s;
 }
 

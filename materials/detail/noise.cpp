@@ -39,8 +39,11 @@ constexpr float kGrad[12][3] = {{1, 1, 0}, {-1, 1, 0}, {1, -1, 0}, {-1, -1, 0},
 float fade(float t) { return t * t * t * (t * (t * 6.0f - 15.0f) + 10.0f); }
 float fade_d(float t) { return 30.0f * t * t * (t * (t - 2.0f) + 1.0f); }
 
+// Clamped so that far-away points (beyond 1e9 cells, where float has no fraction left anyway)
+// never overflow the conversion to int.
 glm::ivec3 cell_of(const glm::vec3& p) {
-  return glm::ivec3(int(std::floor(p.x)), int(std::floor(p.y)), int(std::floor(p.z)));
+  glm::vec3 c = glm::clamp(glm::floor(p), glm::vec3(-1e9f), glm::vec3(1e9f));
+  return glm::ivec3(int(c.x), int(c.y), int(c.z));
 }
 
 // The feature point of a cell (uniform in the cell) and a second hash for its attributes.
@@ -255,8 +258,8 @@ NoiseValue gradient_noise(const glm::vec3& p) {
 }
 
 NoisePattern make_noise_pattern(NoiseKind kind, float scale_mm, const glm::vec3& direction) {
-  if (!(scale_mm > 0.0f && scale_mm <= 1000.0f))
-    throw std::invalid_argument("scale_mm must lie in (0, 1000] mm, got " +
+  if (!(scale_mm >= kMinScaleMm && scale_mm <= kMaxScaleMm))
+    throw std::invalid_argument("scale_mm must lie in [0.001, 1000] mm, got " +
                                 std::to_string(scale_mm));
   float len = glm::length(direction);
   if (!(len > 0.0f) || !std::isfinite(len))

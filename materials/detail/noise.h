@@ -40,7 +40,11 @@ struct NoisePattern {
   glm::mat3 to_frame{1.0f};  // object space -> pattern frame (rows e1, e2, d), / scale_mm
 };
 
-// Throws std::invalid_argument for scale_mm not in (0, 1000] or a zero/non-finite direction.
+// Pattern sizes: a micrometre (finer is far below any pixel) to a metre.
+constexpr float kMinScaleMm = 0.001f, kMaxScaleMm = 1000.0f;
+
+// Throws std::invalid_argument for scale_mm not in [kMinScaleMm, kMaxScaleMm] or a
+// zero/non-finite direction.
 NoisePattern make_noise_pattern(NoiseKind kind, float scale_mm, const glm::vec3& direction);
 
 // The relief at object-space point p (mm) with unit object-space normal n (weave blends its

@@ -31,7 +31,9 @@ std::vector<DetailCase> cases() {
       {"UnknownNoise", bump(R"({"noise": "perlin", )" + k + "}"),
        {"materials.m.bump.noise", "unknown noise 'perlin'", "pores, weave, brush, hammered"}},
       {"ZeroScale", bump(R"({"noise": "pores", "scale_mm": 0, "height_um": 10})"),
-       {"materials.m.bump.scale_mm", "(0, 1000]"}},
+       {"materials.m.bump.scale_mm", "[0.001, 1000]"}},
+      {"TinyScale", bump(R"({"noise": "pores", "scale_mm": 1e-9, "height_um": 10})"),
+       {"materials.m.bump.scale_mm"}},
       {"NegativeScale", bump(R"({"noise": "pores", "scale_mm": -2, "height_um": 10})"),
        {"materials.m.bump.scale_mm"}},
       {"HugeScale", bump(R"({"noise": "weave", "scale_mm": 5000, "height_um": 10})"),
@@ -113,7 +115,7 @@ TEST_P(DetailBadInput, ClearErrorExitTwo) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Cases, DetailBadInput, ::testing::ValuesIn(cases()),
-                         [](const auto& info) { return std::string(info.param.name); });
+                         [](const auto& test_info) { return std::string(test_info.param.name); });
 
 // Every noise as a bump, a brush-varied glaze with tide marks, and vertex colours as a
 // reflectance and as a mask, in one small render.

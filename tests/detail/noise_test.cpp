@@ -177,7 +177,12 @@ TEST(DetailNoise, RejectsAbsurdParameters) {
   EXPECT_THROW(make_noise_pattern(NoiseKind::Pores, NAN, {1, 0, 0}), std::invalid_argument);
   EXPECT_THROW(make_noise_pattern(NoiseKind::Brush, 0.2f, {0, 0, 0}), std::invalid_argument);
   EXPECT_THROW(make_noise_pattern(NoiseKind::Brush, 0.2f, {NAN, 0, 0}), std::invalid_argument);
+  EXPECT_THROW(make_noise_pattern(NoiseKind::Pores, 1e-6f, {1, 0, 0}), std::invalid_argument);
   EXPECT_NO_THROW(make_noise_pattern(NoiseKind::Brush, 1000.0f, {0, 0, -3}));
+  EXPECT_NO_THROW(make_noise_pattern(NoiseKind::Brush, 0.001f, {0, 0, -3}));
+  // Points far outside any scene stay finite and defined (no integer overflow in the lattice).
+  NoisePattern fine = make_noise_pattern(NoiseKind::Hammered, 0.001f, {1, 0, 0});
+  EXPECT_TRUE(std::isfinite(noise_relief(fine, glm::vec3(3e7f, -3e7f, 1e8f), kNormal).value));
 }
 
 }  // namespace
