@@ -69,6 +69,7 @@ struct PaintLayerDesc {
 struct FinishDesc {
   std::string name = "satin";  // none, matte, satin, gloss, or "custom"
   float roughness = 0.0f, ior = 1.5f;  // for "custom"
+  TextureDesc roughness_tex;  // "custom": when valid, the roughness comes from it
 };
 
 struct MaterialDesc {

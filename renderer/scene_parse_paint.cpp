@@ -108,8 +108,13 @@ FinishDesc parse_finish(JsonReader& r) {
   }
   JsonReader c(v, r.file(), r.child_path("finish"));
   f.name = "custom";
-  f.roughness = c.non_negative("roughness", 0.3f);
-  if (f.roughness > 1.0f) c.fail("roughness", "must lie in [0, 1]");
+  if (parse_texture_value(c, "roughness", /*scalar=*/true, f.roughness_tex)) {
+    if (f.roughness_tex.scale > 1.0f) c.fail("roughness.scale", "must lie in [0, 1]");
+    f.roughness = 0.5f * f.roughness_tex.scale;  // nominal, for what does not vary per hit
+  } else {
+    f.roughness = c.non_negative("roughness", 0.3f);
+    if (f.roughness > 1.0f) c.fail("roughness", "must lie in [0, 1]");
+  }
   f.ior = c.positive("ior", 1.5f);
   if (f.ior < 1.0f || f.ior > 3.0f) c.fail("ior", "must lie in [1, 3]");
   c.reject_unknown();

@@ -35,6 +35,11 @@ bool parse_texture_value(JsonReader& r, const std::string& key, bool scalar, Tex
     out.channel = parse_channel(t);
     out.scale = t.number("scale", 1.0f);
     if (!(out.scale >= 0.0f && out.scale <= 1e6f)) t.fail("scale", "must lie in [0, 1e6]");
+    if (t.has("invert")) {
+      const Json& inv = t.get("invert");
+      if (!inv.is_boolean()) t.fail("invert", "expected true or false");
+      out.invert = inv.get<bool>();
+    }
   }
   t.reject_unknown();
   return true;

@@ -25,7 +25,9 @@ TextureRef open_scene_texture(Scene& s, const SceneDesc& d, const TextureDesc& t
   if (colour && info.channels == 2)
     throw input_error(d.file, t.key, "texture '" + t.path + "' has 2 channels; a colour "
                                      "texture needs 1 (grey), 3 or 4");
-  return TextureRef{info.id, t.uv_scale, t.channel, t.scale, info.linear};
+  TextureRef ref{info.id, t.uv_scale, t.channel, t.scale, info.linear};
+  ref.invert = t.invert;
+  return ref;
 }
 
 namespace {
@@ -62,6 +64,10 @@ void attach_paint(Scene& s, const SceneDesc& d, const MaterialDesc& md, PaintMat
     if (!t.valid()) continue;
     p.layers[j].thickness_tex = open_scene_texture(s, d, t, /*colour=*/false);
     if (uv_key.empty()) uv_key = t.key;
+  }
+  if (md.finish.roughness_tex.valid()) {
+    set_finish_roughness_texture(p, open_scene_texture(s, d, md.finish.roughness_tex, false));
+    if (uv_key.empty()) uv_key = md.finish.roughness_tex.key;
   }
 }
 

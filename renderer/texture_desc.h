@@ -12,6 +12,7 @@ struct TextureDesc {
   glm::vec2 uv_scale{1.0f};
   int channel = -1;    // scalars: 0-3 (r, g, b, a); colours: -1
   float scale = 1.0f;  // scalars: value = texel * scale
+  bool invert = false;  // scalars: value = (1 - texel) * scale (a specular map as roughness)
   bool valid() const { return !path.empty(); }
 };
 

@@ -5,7 +5,7 @@
 namespace limner {
 
 struct TextureBenchFigures {
-  double textured_sps = 0.0, untextured_sps = 0.0;  // samples per second
+  double textured_sps = 0.0, untextured_sps = 0.0;  // samples per CPU second (all threads)
   double ratio = 0.0;                               // untextured / textured time per sample
   double pyramid_mb = 0.0;  // every mip level of every texture, as the files' pixel format
   double cache_mb = 0.0;    // what OIIO's tile cache holds after the render

@@ -42,6 +42,7 @@ struct PaintTables {
   std::shared_ptr<const EnergyTable> substrate_energy_eff;
   float substrate_escape = 1.0f;
   std::shared_ptr<const PaintChainTable> substrate_chain;
+  std::vector<std::shared_ptr<const PaintFinishTables>> finish_levels;  // textured roughness
 };
 
 namespace {
@@ -293,7 +294,34 @@ void add_slab(PaintBsdf& b, const PaintLayer& l, const PaintFlakeTables& ft,
   ++b.slab_count;
 }
 
+// The finish at this hit's textured roughness: the nearest of the precomputed levels (the level's
+// own alpha, so the BSDF and its tables agree).
+void textured_finish(const PaintMaterial& m, const PaintTables& t, const ShadingContext& ctx,
+                     float n, PaintBsdf& b) {
+  const float top = m.finish.roughness_tex.scale;
+  const int last = int(t.finish_levels.size()) - 1;
+  const float a = std::clamp(eval_texture_float(m.finish.roughness_tex, ctx), 0.0f, top);
+  const int i = top > 0.0f ? int(std::lround(a / top * float(last))) : 0;
+  const float alpha = top * float(i) / float(last);
+  const PaintFinishTables& f = *t.finish_levels[size_t(i)];
+  const bool rough = !is_smooth_alpha(alpha);
+  b.finish = DielectricBsdf{n, alpha, rough ? &f.outside : nullptr, rough ? &f.inside : nullptr};
+  b.finish_table = &f.table;
+  b.k1 = f.table.k1;
+  b.k2 = f.table.k2;
+}
+
 }  // namespace
+
+void set_finish_roughness_texture(PaintMaterial& m, const TextureRef& tex) {
+  m.finish.roughness_tex = tex;
+  if (!m.tables || !m.tables->has_finish) return;
+  auto t = std::make_shared<PaintTables>(*m.tables);
+  for (int i = 0; i < kFinishRoughnessLevels; ++i)
+    t->finish_levels.push_back(shared_finish_tables(
+        tex.scale * float(i) / float(kFinishRoughnessLevels - 1), m.finish.ior));
+  m.tables = t;
+}
 
 PaintBsdf paint_material_bsdf(const PaintMaterial& m, const SampledWavelengths& wl,
                               const ShadingContext& ctx) {
@@ -316,6 +344,7 @@ void fill_paint_bsdf(const PaintMaterial& m, const SampledWavelengths& wl,
     b.k1 = t.finish->table.k1;
     b.k2 = t.finish->table.k2;
   }
+  if (!t.finish_levels.empty() && ctx.textures) textured_finish(m, t, ctx, n, b);
   b.substrate = substrate_bsdf(*m.substrate, wl, n, ctx);
   b.slab_count = 0;
   b.directional_count = 0;

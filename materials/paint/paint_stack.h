@@ -38,6 +38,7 @@ struct PaintFinish {
   bool none = false;       // no interface (ior and roughness are then ignored)
   float roughness = 0.3f;  // GGX alpha of the top surface
   float ior = 1.5f;        // of the binder / varnish; 1 behaves as no interface
+  TextureRef roughness_tex;  // when valid: roughness = texel * scale per hit (see below)
 };
 
 // "none", "matte", "satin" or "gloss"; throws std::invalid_argument naming them otherwise.
@@ -61,6 +62,11 @@ struct PaintMaterial {
 // and a substrate that is itself a paint (paint over paint is more layers).
 Material make_paint(std::vector<PaintLayer> layers, Material substrate, PaintFinish finish,
                     bool reference = false);
+
+// A finish roughness from a texture: builds the finish's tables at kFinishRoughnessLevels
+// roughnesses evenly over [0, tex.scale]; each hit uses the level nearest its texel.
+constexpr int kFinishRoughnessLevels = 16;
+void set_finish_roughness_texture(PaintMaterial& m, const TextureRef& tex);
 
 // A layer's thickness at a hit: pooling thickens it in recesses (cavity 1 holds up to 2.5x
 // the nominal film, open surfaces lose what pools), edge confines it to convex edges:

@@ -34,7 +34,7 @@ float texture_float_at(const TextureRef& t, glm::vec2 uv, const ShadingContext& 
   lookup(t, uv, ctx, std::max(t.channel, 0), 1, &v);
   // Scalars are data (roughness, thickness, masks: "non-colour" as Blender calls it), read as
   // stored; only colour textures are sRGB-decoded.
-  return v * t.scale;
+  return (t.invert ? 1.0f - v : v) * t.scale;
 }
 
 float eval_texture_float(const TextureRef& t, const ShadingContext& ctx) {

@@ -54,6 +54,7 @@ struct TextureRef {
   int channel = -1;  // scalars: 0-3 for r, g, b, a; colours: -1
   float scale = 1.0f;  // scalars: the value is texel * scale
   bool linear = false;
+  bool invert = false;  // scalars: (1 - texel) * scale
   bool valid() const { return id >= 0; }
 };
 

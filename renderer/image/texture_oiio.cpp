@@ -28,6 +28,7 @@ class OiioTextures final : public TextureBackend {
     ts_->attribute("autotile", 64);         // and are cached in tiles, not whole
     ts_->attribute("max_memory_MB", 2048.0f);
     ts_->attribute("accept_untiled", 1);
+    ts_->attribute("statistics:level", 0);  // no per-lookup timers
   }
   ~OiioTextures() override { OIIO::TextureSystem::destroy(ts_); }
 
@@ -62,6 +63,7 @@ class OiioTextures final : public TextureBackend {
     opt.swrap = opt.twrap = OIIO::TextureOpt::WrapPeriodic;
     opt.firstchannel = first;
     opt.interpmode = OIIO::TextureOpt::InterpBilinear;  // exact at texel centres, cheap
+    opt.mipmode = OIIO::TextureOpt::MipModeTrilinear;   // the footprint is isotropic anyway
     const int channels = infos_[size_t(id)].channels;
     const int have = std::max(0, std::min(n, channels - first));
     if (have > 0)
