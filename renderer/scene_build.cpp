@@ -232,6 +232,7 @@ std::unique_ptr<Scene> build_scene(const SceneDesc& d,
   build_materials(d, s->material_names, s->materials);
   s->textures = std::move(textures);
   std::vector<std::string> uv_keys = attach_textures(*s, d);
+  attach_paint_relief(*s);  // renderer/scene_detail.h
   add_lights(*s, d);
   auto t0 = std::chrono::steady_clock::now();
   std::vector<size_t> cavity_meshes;

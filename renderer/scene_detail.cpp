@@ -30,6 +30,18 @@ void build_layer_variation(const SceneDesc& d, const PaintLayerDesc& l, PaintLay
   out.variation.mask_channel = l.mask.vertex_channel;
 }
 
+void attach_paint_relief(Scene& s) {
+  s.details.resize(s.materials.size());
+  for (size_t i = 0; i < s.materials.size(); ++i) {
+    const auto* p = std::get_if<PaintMaterial>(&s.materials[i]);
+    if (!p) continue;
+    for (const PaintLayer& l : p->layers)
+      if (l.variation.active)
+        add_paint_relief(s.details[i].bump.paint, l.variation.pattern,
+                         l.variation.amount * l.variation.mask * l.thickness_um * 1e-3f);
+  }
+}
+
 namespace {
 
 // The key of the first value of material `name` that reads vertex colours, or "".

@@ -16,6 +16,9 @@ Bump build_bump(const SceneDesc& d, const BumpDesc& b, const TextureRef& height_
 // A paint layer's variation and mask. Throws InputError naming the key.
 void build_layer_variation(const SceneDesc& d, const PaintLayerDesc& l, PaintLayer& out);
 
+// After attach_textures: the relief of paints whose layers vary (materials/detail/bump.h).
+void attach_paint_relief(Scene& s);
+
 // Every object whose material (or a paint layer of it) reads vertex colours must have them.
 // Call after the objects are added; first_mesh as for check_texture_uvs.
 void check_vertex_colors(const Scene& s, const SceneDesc& d, size_t first_mesh);

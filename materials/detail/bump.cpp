@@ -72,24 +72,45 @@ glm::vec3 bumped_normal(const glm::vec3& ns, const glm::vec3& grad_world) {
   return len > 0.0f && std::isfinite(len) ? n / len : ns;
 }
 
+glm::vec3 paint_relief_gradient(const PaintRelief& r, const ShadingContext& ctx,
+                                const glm::vec3& ns) {
+  glm::vec3 p = ctx.p_object * ctx.object_scale;
+  glm::vec3 n_object = glm::transpose(ctx.object_rotation) * ns;
+  glm::vec3 g(0.0f);
+  for (int i = 0; i < r.count; ++i)
+    g += r.height_mm[i] * noise_standard(r.pattern[i], p, n_object).grad;
+  return ctx.object_rotation * g;
+}
+
 glm::vec3 bump_gradient(const Bump& b, const ShadingContext& ctx, const glm::vec3& ns) {
+  glm::vec3 g(0.0f);
+  if (b.paint.count > 0) g = paint_relief_gradient(b.paint, ctx, ns);
+  if (b.height_mm == 0.0f) return g;
   switch (b.source) {
     case Bump::Source::Noise:
-      return noise_gradient(b, ctx, ns);
+      return g + noise_gradient(b, ctx, ns);
     case Bump::Source::Texture:
-      if (ctx.has_uv && ctx.textures) return texture_gradient(b, ctx, ns);
+      if (ctx.has_uv && ctx.textures) return g + texture_gradient(b, ctx, ns);
       break;
     case Bump::Source::None:
       break;
   }
-  return glm::vec3(0.0f);
+  return g;
 }
 
 bool apply_bump(const Bump& b, const ShadingContext& ctx, glm::vec3& ns) {
-  if (!b.valid() || b.height_mm == 0.0f) return false;
-  if (b.source == Bump::Source::Texture && !(ctx.has_uv && ctx.textures)) return false;
+  bool own = b.source == Bump::Source::Noise ||
+             (b.source == Bump::Source::Texture && ctx.has_uv && ctx.textures);
+  if (!(own && b.height_mm > 0.0f) && b.paint.count == 0) return false;
   ns = bumped_normal(ns, bump_gradient(b, ctx, ns));
   return true;
+}
+
+void add_paint_relief(PaintRelief& r, const NoisePattern& pattern, float height_mm) {
+  if (!(height_mm > 0.0f) || r.count >= kMaxReliefLayers) return;
+  r.pattern[r.count] = pattern;
+  r.height_mm[r.count] = height_mm;
+  ++r.count;
 }
 
 }  // namespace limner

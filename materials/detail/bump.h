@@ -16,13 +16,25 @@ namespace limner {
 
 struct ShadingContext;  // materials/material.h
 
+// The top of a paint whose layers vary in thickness is not flat: its height is the sum of the
+// layers' thickness deviations, each amount * nominal thickness * the layer's standardised
+// noise (materials/detail/paint_variation.h). The varnish follows it, so brush strokes catch
+// the light. (The slower changes from pooling, edges and masks are left out.)
+constexpr int kMaxReliefLayers = 8;
+struct PaintRelief {
+  int count = 0;
+  NoisePattern pattern[kMaxReliefLayers];
+  float height_mm[kMaxReliefLayers] = {};  // RMS thickness deviation of the layer
+};
+
 struct Bump {
   enum class Source : uint8_t { None, Noise, Texture };
   Source source = Source::None;
   NoisePattern pattern;    // Source::Noise
   TextureRef texture;      // Source::Texture: a scalar texture (channel, texel in [0, 1])
   float height_mm = 0.0f;  // relief: a noise's unit relief, or a texel of 1, is this high
-  bool valid() const { return source != Source::None; }
+  PaintRelief paint;       // a paint material's varied layers
+  bool valid() const { return source != Source::None || paint.count > 0; }
 };
 
 // Throws std::invalid_argument for height_um outside [0, 5000] (or non-finite), and as
@@ -33,6 +45,9 @@ Bump make_texture_bump(const TextureRef& texture, float height_um);
 // Bends ns (world, unit, in/out) by the bump at the hit. Returns false and leaves ns alone when
 // there is no bump (or a height texture without UVs or textures).
 bool apply_bump(const Bump& b, const ShadingContext& ctx, glm::vec3& ns);
+
+// Adds a varied layer's relief (ignored when height_mm is not > 0 or the relief is full).
+void add_paint_relief(PaintRelief& r, const NoisePattern& pattern, float height_mm);
 
 // The bumped normal: ns minus the tangential part of the world-space height gradient, unit.
 glm::vec3 bumped_normal(const glm::vec3& ns, const glm::vec3& grad_world);

@@ -8,6 +8,7 @@
 
 #include "materials/detail/bump.h"
 #include "materials/material.h"
+#include "materials/paint/paint_stack.h"
 
 namespace limner {
 namespace {
@@ -106,6 +107,41 @@ TEST(Bump, NoiseBumpMatchesFiniteDifferencesInWorldSpace) {
     }
     EXPECT_GE(checked, 36) << noise_kind_name(k);
   }
+}
+
+// A paint whose layers vary: the top surface is the sum of the layers' thicknesses, so its
+// normal must match finite differences of that sum, computed here by layer_thickness_um.
+TEST(Bump, PaintReliefFollowsTheSumOfVariedThicknesses) {
+  PaintLayer a, b;
+  a.thickness_um = 40.0f;
+  a.variation = make_layer_variation(NoiseKind::Brush, 0.2f, 0.3f, {0, 1, 0}, 1.0f);
+  b.thickness_um = 25.0f;
+  b.variation = make_layer_variation(NoiseKind::Hammered, 0.1f, 0.5f, {1, 0, 0}, 1.0f);
+  Bump bump;
+  for (const PaintLayer* l : {&a, &b})
+    add_paint_relief(bump.paint, l->variation.pattern,
+                     l->variation.amount * l->thickness_um * 1e-3f);
+  const glm::vec3 ns(0, 0, 1);
+  int good = 0;
+  for (int i = 0; i < 50; ++i) {
+    glm::vec3 x(0.71f * i, 0.37f * i - 9.0f, 0.2f);
+    auto top_mm = [&](const glm::vec3& p) {
+      ShadingContext c;
+      c.p_object = p;
+      c.ns = c.ng = ns;
+      return 1e-3f * (layer_thickness_um(a, c) + layer_thickness_um(b, c));
+    };
+    const float d = 1e-3f;
+    float gx = (top_mm(x + glm::vec3(d, 0, 0)) - top_mm(x - glm::vec3(d, 0, 0))) / (2 * d);
+    float gy = (top_mm(x + glm::vec3(0, d, 0)) - top_mm(x - glm::vec3(0, d, 0))) / (2 * d);
+    ShadingContext c;
+    c.p_object = x;
+    c.ns = c.ng = ns;
+    glm::vec3 n = ns;
+    ASSERT_TRUE(apply_bump(bump, c, n));
+    if (glm::length(n - glm::normalize(glm::vec3(-gx, -gy, 1.0f))) < 1e-3f) ++good;
+  }
+  EXPECT_GE(good, 46);  // hammered creases may fall between the difference points
 }
 
 TEST(Bump, NoBumpOrZeroHeightChangesNothing) {
