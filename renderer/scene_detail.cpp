@@ -42,6 +42,11 @@ void attach_paint_relief(Scene& s) {
   }
 }
 
+void remove_layer_variation(Material& m) {
+  if (auto* p = std::get_if<PaintMaterial>(&m))
+    for (PaintLayer& l : p->layers) l.variation.active = false;
+}
+
 namespace {
 
 // The key of the first value of material `name` that reads vertex colours, or "".

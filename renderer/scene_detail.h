@@ -19,6 +19,10 @@ void build_layer_variation(const SceneDesc& d, const PaintLayerDesc& l, PaintLay
 // After attach_textures: the relief of paints whose layers vary (materials/detail/bump.h).
 void attach_paint_relief(Scene& s);
 
+// For `limner measure`, which has no surface: a paint's layers at their nominal (mean)
+// thickness, without noise variation (constant masks still apply).
+void remove_layer_variation(Material& m);
+
 // Every object whose material (or a paint layer of it) reads vertex colours must have them.
 // Call after the objects are added; first_mesh as for check_texture_uvs.
 void check_vertex_colors(const Scene& s, const SceneDesc& d, size_t first_mesh);

@@ -8,6 +8,7 @@
 #include "renderer/errors.h"
 #include "renderer/measure.h"
 #include "renderer/scene.h"
+#include "renderer/scene_detail.h"
 #include "renderer/spectral/spectrum.h"
 #include "tools/commands.h"
 #include "tools/output_util.h"
@@ -43,6 +44,7 @@ int run_measure(const MeasureArgs& a) {
   std::vector<std::string> names;
   std::vector<Material> materials;
   build_materials(desc, names, materials);
+  for (Material& m : materials) remove_layer_variation(m);  // renderer/scene_detail.h
   auto it = std::find(names.begin(), names.end(), a.material);
   if (it == names.end())
     throw InputError(a.scene + ": materials." + a.material + ": no such material");

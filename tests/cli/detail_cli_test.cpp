@@ -148,3 +148,34 @@ TEST(DetailCli, GoodDetailRenders) {
 
 }  // namespace
 }  // namespace limner::test
+
+namespace limner::test {
+namespace {
+
+// A spectrophotometer averages over its aperture: `limner measure` takes a varied layer at its
+// nominal thickness, the same as the layer without variation.
+TEST(DetailCli, MeasureUsesTheNominalThickness) {
+  std::string dir = make_temp_dir();
+  write_file(dir + "/scene.json", R"({"camera": {"from": [0, 0, 5], "to": [0, 0, 0]},
+    "materials": {"base": {"type": "diffuse", "reflectance": 0.8},
+      "varied": {"type": "paint", "substrate": "base", "layers": [{"paint": "blue glaze",
+                 "thickness_um": 12, "variation": {"noise": "brush", "amount": 0.3,
+                 "scale_mm": 0.5}}]},
+      "plain": {"type": "paint", "substrate": "base", "layers": [{"paint": "blue glaze",
+                "thickness_um": 12}]}}})");
+  RunResult v = run_limner("measure " + dir + "/scene.json --material varied");
+  RunResult p = run_limner("measure " + dir + "/scene.json --material plain");
+  EXPECT_EQ(v.exit_code, 0) << v.err;
+  EXPECT_EQ(p.exit_code, 0) << p.err;
+  EXPECT_FALSE(v.out.empty());
+  auto without_name = [](std::string s) {  // the reports differ only in the material's name
+    size_t at = s.find("\"material\"");
+    return at == std::string::npos ? s : s.erase(at, s.find('\n', at) - at);
+  };
+  EXPECT_EQ(without_name(v.out), without_name(p.out));
+  EXPECT_NE(v.out.find("\"reflectance\""), std::string::npos);
+  std::system(("rm -rf " + dir).c_str());
+}
+
+}  // namespace
+}  // namespace limner::test
