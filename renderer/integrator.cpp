@@ -72,6 +72,7 @@ void sample_direct(const Scene& scene, PathState& st, const SurfaceHit& s, const
   LightSample ls = light_sample(light, s.p, u, wl);
   if (ls.pdf <= 0.0f || ls.L.is_black()) return;
   glm::vec3 wi = frame.to_local(ls.wi);
+  if (reflects_through_surface(s.ng, frame.to_world(wo), ls.wi, wo.z, wi.z)) return;  // bent ns
   SampledSpectrum f = bsdf_eval(bsdf, wo, wi) * std::fabs(wi.z);
   if (f.is_black()) return;
   Ray shadow{scene.offset(s.p, s.ng, ls.wi), ls.wi, 0.0f,
@@ -117,6 +118,7 @@ SampledSpectrum trace_path(const Scene& scene, Ray ray, const SampledWavelengths
     st.prev_p = s.p;
     if (bs->transmission) st.eta_scale *= bs->eta * bs->eta;
     glm::vec3 wi = glm::normalize(frame.to_world(bs->wi));
+    if (mirror_through_surface(s.ng, -ray.dir, wo.z, bs->wi.z, wi)) st.specular = true;  // bent ns
     ray = Ray{scene.offset(s.p, s.ng, wi), wi, 0.0f, 1e30f};
     if (depth >= kRouletteDepth) {
       float q = std::max(0.05f, 1.0f - st.beta.max_value() * st.eta_scale);

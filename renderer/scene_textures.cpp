@@ -114,6 +114,19 @@ std::vector<std::string> attach_textures(Scene& s, const SceneDesc& d) {
   return uv_keys;
 }
 
+std::string material_texture_key(const SceneDesc& d, const std::string& material) {
+  auto it = d.materials.find(material);
+  if (it == d.materials.end()) return "";
+  const MaterialDesc& m = it->second;
+  for (const TextureDesc* t : {&m.reflectance_tex, &m.normal_map.texture, &m.finish.roughness_tex})
+    if (t->valid()) return t->key;
+  for (const PaintLayerDesc& l : m.layers)
+    if (l.thickness_tex.valid()) return l.thickness_tex.key;
+  return m.type == MaterialType::Paint && m.substrate != material
+             ? material_texture_key(d, m.substrate)
+             : "";
+}
+
 void check_texture_uvs(const Scene& s, const SceneDesc& d, const std::vector<std::string>& uv_keys,
                        size_t first_mesh) {
   size_t mesh = first_mesh;

@@ -17,6 +17,10 @@ std::vector<std::string> attach_textures(Scene& s, const SceneDesc& d);
 // t.key when missing, unreadable or lacking the channel.
 TextureRef open_scene_texture(Scene& s, const SceneDesc& d, const TextureDesc& t, bool colour);
 
+// The key of an image texture the material (or its paint's substrate) uses, "" when none: for
+// commands that evaluate materials without a surface (limner measure).
+std::string material_texture_key(const SceneDesc& d, const std::string& material);
+
 // After the objects are added (their meshes from index first_mesh on, in d.objects order):
 // a mesh without texture coordinates whose material needs them is an InputError.
 void check_texture_uvs(const Scene& s, const SceneDesc& d, const std::vector<std::string>& uv_keys,

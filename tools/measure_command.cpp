@@ -10,6 +10,7 @@
 #include "renderer/scene.h"
 #include "renderer/scene_detail.h"
 #include "renderer/spectral/spectrum.h"
+#include "renderer/scene_textures.h"
 #include "tools/commands.h"
 #include "tools/output_util.h"
 
@@ -48,6 +49,10 @@ int run_measure(const MeasureArgs& a) {
   auto it = std::find(names.begin(), names.end(), a.material);
   if (it == names.end())
     throw InputError(a.scene + ": materials." + a.material + ": no such material");
+  const std::string textured = material_texture_key(desc, a.material);  // renderer/scene_textures.h
+  if (!textured.empty())
+    throw InputError(a.scene + ": " + textured + ": limner measure needs a material without image "
+                     "textures (give a constant value to measure)");
   MeasureOptions opts;
   opts.geometry = a.geometry;
   opts.illuminant = a.illuminant;

@@ -92,6 +92,16 @@ TEST(TextureCli, ChannelTheFileLacksIsAnInputError) {
   expect_input_error(dir, {"materials.m.layers[0].thickness_um.channel", "g.png"});
 }
 
+TEST(TextureCli, MeasureRejectsATexturedMaterial) {
+  std::string dir = texture_temp_dir();
+  write_texture(dir + "/c.png", 2, 2, 3, std::vector<float>(12, 0.5f));
+  write_text(dir + "/s.json",
+             scene(R"({"type": "diffuse", "reflectance": {"texture": "c.png"}})", kRect));
+  RunOutcome r = run_limner_in(dir, "measure s.json --material m");
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+  EXPECT_NE(r.err.find("materials.m.reflectance"), std::string::npos) << r.err;
+}
+
 TEST(TextureCli, TexturedSceneRenders) {
   std::string dir = texture_temp_dir();
   std::vector<float> v;
