@@ -15,7 +15,7 @@ namespace limner {
 namespace {
 
 // The demo scene at the bench's size; `textured` false swaps the albedo map for a constant
-// colour of about its mean and drops the normal map.
+// colour of about its mean, the roughness map for its mean and drops the normal map.
 Json head_scene(int size, int spp, bool textured) {
   Json doc = read_json_file(std::string(LIMNER_SOURCE_DIR) + "/scenes/textured_head.json");
   doc["film"]["width"] = size;
@@ -25,6 +25,7 @@ Json head_scene(int size, int spp, bool textured) {
   if (!textured) {
     doc["materials"]["skin scan"]["reflectance"] = Json{{"rgb", {0.45, 0.3, 0.22}}};
     doc["materials"]["skin"].erase("normal_map");
+    doc["materials"]["skin"]["finish"] = Json{{"roughness", 0.35}, {"ior", 1.5}};
   }
   return doc;
 }

@@ -25,7 +25,7 @@ class OiioTextures final : public TextureBackend {
  public:
   OiioTextures() : ts_(OIIO::TextureSystem::create(/*shared=*/false)) {
     ts_->attribute("automip", 1);           // untiled PNG/JPEG get a pyramid in memory
-    ts_->attribute("autotile", 64);         // and are cached in tiles, not whole
+    ts_->attribute("autotile", 0);          // untiled files: one tile per mip level (faster)
     ts_->attribute("max_memory_MB", 2048.0f);
     ts_->attribute("accept_untiled", 1);
     ts_->attribute("statistics:level", 0);  // no per-lookup timers
@@ -63,7 +63,10 @@ class OiioTextures final : public TextureBackend {
     opt.swrap = opt.twrap = OIIO::TextureOpt::WrapPeriodic;
     opt.firstchannel = first;
     opt.interpmode = OIIO::TextureOpt::InterpBilinear;  // exact at texel centres, cheap
-    opt.mipmode = OIIO::TextureOpt::MipModeTrilinear;   // the footprint is isotropic anyway
+    // One mip level per lookup (the one the footprint selects), bilinear within it: a third of the
+    // cost of trilinear (measured ~150-250 vs ~450-650 ns per lookup); the levels' seams drown in
+    // the path tracer's noise.
+    opt.mipmode = OIIO::TextureOpt::MipModeOneLevel;
     const int channels = infos_[size_t(id)].channels;
     const int have = std::max(0, std::min(n, channels - first));
     if (have > 0)
