@@ -3,6 +3,8 @@
 #include <OpenImageIO/imageio.h>
 #include <OpenImageIO/texture.h>
 
+#include <atomic>
+#include <cstdint>
 #include <map>
 #include <mutex>
 #include <stdexcept>
@@ -70,10 +72,22 @@ class OiioTextures final : public TextureBackend {
     const int channels = infos_[size_t(id)].channels;
     const int have = std::max(0, std::min(n, channels - first));
     if (have > 0)
-      ts_->texture(handles_[size_t(id)], ts_->get_perthread_info(), opt, s, t, ds, 0.0f, 0.0f,
-                   dt, have, out);
+      ts_->texture(handles_[size_t(id)], perthread(), opt, s, t, ds, 0.0f, 0.0f, dt, have, out);
     // A grey file used as colour: its one channel stands for all three.
     for (int c = have; c < n; ++c) out[c] = have == 1 && first == 0 ? out[0] : 0.0f;
+  }
+
+  // OIIO's per-thread state, remembered per thread for this texture system (one lookup of
+  // OIIO's own thread-specific pointer per thread instead of per texture call). Keyed by a
+  // serial number, never by address: a later texture system may reuse a freed one's address.
+  OIIO::TextureSystem::Perthread* perthread() const {
+    thread_local uint64_t owner = 0;
+    thread_local OIIO::TextureSystem::Perthread* info = nullptr;
+    if (owner != serial_) {
+      owner = serial_;
+      info = ts_->get_perthread_info();
+    }
+    return info;
   }
 
   TextureMemory memory() const override {
@@ -87,6 +101,10 @@ class OiioTextures final : public TextureBackend {
   }
 
  private:
+  static uint64_t next_serial() {
+    static std::atomic<uint64_t> counter{0};
+    return ++counter;
+  }
   static std::string first_line(const std::string& s) {
     size_t nl = s.find('\n');
     return nl == std::string::npos ? s : s.substr(0, nl);
@@ -103,6 +121,7 @@ class OiioTextures final : public TextureBackend {
   }
 
   OIIO::TextureSystem* ts_;
+  uint64_t serial_ = next_serial();
   std::mutex mutex_;
   std::map<std::string, int> ids_;
   std::vector<OIIO::TextureSystem::TextureHandle*> handles_;
