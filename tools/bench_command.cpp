@@ -131,8 +131,8 @@ void print_bench_table(const Scene& scene, double scene_mb, const RenderStats& r
   std::printf("  %-34s %10.3f %10s\n", "demo first pixels s", demo_s, "< 1.0");
   TextureBenchFigures tex = bench_textures(threads, 160, 4);  // tools/bench_texture.h
   std::printf("  %-34s %10.2f %10s\n", "textured / untextured head cost", tex.ratio, "< 1.25");
-  std::printf("  %-34s %10.0f\n", "textured head samples/s", tex.textured_sps);
-  std::printf("  %-34s %10.0f\n", "untextured head samples/s", tex.untextured_sps);
+  std::printf("  %-34s %10.0f\n", "textured head samples/CPU s", tex.textured_sps);
+  std::printf("  %-34s %10.0f\n", "untextured head samples/CPU s", tex.untextured_sps);
   std::printf("  %-34s %10.1f\n", "texture mip pyramids MB", tex.pyramid_mb);
   std::printf("  %-34s %10.1f\n", "texture cache in use MB", tex.cache_mb);
   std::printf("  %-34s %10.2f\n", "RGB->spectrum table build s", tex.table_seconds);
@@ -156,8 +156,8 @@ void print_bench_table(const Scene& scene, double scene_mb, const RenderStats& r
             {"paint_setup_ns_plain", dc.paint_setup_ns},
             {"paint_setup_ns_brush_variation", dc.paint_varied_ns}};
   j["texture_cost_ratio"] = tex.ratio;
-  j["textured_samples_per_second"] = tex.textured_sps;
-  j["untextured_samples_per_second"] = tex.untextured_sps;
+  j["textured_samples_per_cpu_second"] = tex.textured_sps;
+  j["untextured_samples_per_cpu_second"] = tex.untextured_sps;
   j["texture_pyramid_mb"] = tex.pyramid_mb;
   j["texture_cache_mb"] = tex.cache_mb;
   j["rgb_table_seconds"] = tex.table_seconds;
