@@ -52,6 +52,8 @@ glm::vec3 eval_texture_rgb(const TextureRef& t, const ShadingContext& ctx) {
 SampledSpectrum eval_texture_reflectance(const TextureRef& t, const SampledWavelengths& wl,
                                          const ShadingContext& ctx) {
   const glm::vec3 rgb = eval_texture_rgb(t, ctx);
+  // Grey is exactly flat, as Spectrum::rgb_albedo makes it (and needs no table).
+  if (rgb.r == rgb.g && rgb.g == rgb.b) return SampledSpectrum(rgb.r);
   return sample_rgb_albedo(RgbSpectrumTable::shared().lookup(rgb), wl);
 }
 
