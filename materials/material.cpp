@@ -6,6 +6,7 @@
 #include "materials/bsdf/energy_table.h"
 #include "materials/bsdf/microfacet.h"
 #include "materials/data/metals.h"
+#include "materials/detail/vertex_color.h"
 
 namespace limner {
 
@@ -71,6 +72,10 @@ Bsdf material_bsdf(const Material& m, const SampledWavelengths& wl, const Shadin
     const SampledWavelengths& wl;
     const ShadingContext& ctx;
     Bsdf operator()(const DiffuseMaterial& d) const {
+      if (d.vertex_color && ctx.has_vertex_color)
+        return DiffuseBsdf{vertex_color_reflectance(ctx.vertex_color, wl)};
+      if (d.reflectance_tex.valid() && ctx.textures)
+        return DiffuseBsdf{eval_texture_reflectance(d.reflectance_tex, wl, ctx)};
       return DiffuseBsdf{d.reflectance.sample(wl)};
     }
     Bsdf operator()(const ConductorMaterial& c) const {

@@ -17,6 +17,8 @@ class Camera {
   Ray generate_ray(const glm::vec2& film, const glm::vec2& lens) const;
   float lens_radius() const { return lens_radius_; }
   float focus_distance() const { return focus_distance_; }
+  // The angle one pixel subtends at the image centre (radians): a camera ray cone's spread.
+  float pixel_spread() const { return 2.0f * tan_half_ / float(height_); }
 
  private:
   glm::vec3 origin_{0.0f}, forward_{0, 0, -1}, right_{1, 0, 0}, up_{0, 1, 0};

@@ -5,6 +5,8 @@
 
 #include "renderer/frame.h"
 #include "renderer/medium_walk.h"
+#include "renderer/ray_cone.h"
+#include "renderer/shading_normal.h"
 
 namespace limner {
 
@@ -26,6 +28,7 @@ struct PathState {
   float eta_scale = 1.0f;
   SampledSpectrum r_u{1.0f};                  // wavelength pdf ratios of medium walks
   const HomogeneousMedium* medium = nullptr;  // the medium the path is in (null: air)
+  RayCone cone;  // texture filter footprint (renderer/ray_cone.h)
 };
 
 bool trace(const Scene& scene, const Ray& ray, RayHit& hit, PathCounters& c,
@@ -72,6 +75,7 @@ void sample_direct(const Scene& scene, PathState& st, const SurfaceHit& s, const
   LightSample ls = light_sample(light, s.p, u, wl);
   if (ls.pdf <= 0.0f || ls.L.is_black()) return;
   glm::vec3 wi = frame.to_local(ls.wi);
+  if (reflects_through_surface(s.ng, frame.to_world(wo), ls.wi, wo.z, wi.z)) return;  // bent ns
   SampledSpectrum f = bsdf_eval(bsdf, wo, wi) * std::fabs(wi.z);
   if (f.is_black()) return;
   Ray shadow{scene.offset(s.p, s.ng, ls.wi), ls.wi, 0.0f,
@@ -87,6 +91,7 @@ void sample_direct(const Scene& scene, PathState& st, const SurfaceHit& s, const
 SampledSpectrum trace_path(const Scene& scene, Ray ray, const SampledWavelengths& wl,
                            Sampler& sampler, PathCounters& c, std::vector<RayRecord>* log) {
   PathState st;
+  st.cone = camera_ray_cone(scene.camera);
   for (int depth = 0;; ++depth) {
     RayHit hit;
     bool found = true;
@@ -111,6 +116,8 @@ SampledSpectrum trace_path(const Scene& scene, Ray ray, const SampledWavelengths
       break;
     }
     if (depth >= scene.film.max_depth) break;
+    s.ctx.footprint_mm = st.cone.width_at(hit.t);
+    apply_surface_detail(scene, s, -ray.dir);
     Bsdf bsdf = material_bsdf(scene.materials[s.material], wl, s.ctx);
     Frame frame = Frame::from_z(s.ns);
     glm::vec3 wo = frame.to_local(-ray.dir);
@@ -120,10 +127,12 @@ SampledSpectrum trace_path(const Scene& scene, Ray ray, const SampledWavelengths
     if (!bs || bs->pdf <= 0.0f || bs->f.is_black()) break;
     st.beta *= bs->f * (std::fabs(bs->wi.z) / bs->pdf);
     st.specular = bs->specular;
+    st.cone.bounce(hit.t, bs->specular);
     st.prev_pdf = bs->pdf;
     st.prev_p = s.p;
     if (bs->transmission) st.eta_scale *= bs->eta * bs->eta;
     glm::vec3 wi = glm::normalize(frame.to_world(bs->wi));
+    if (mirror_through_surface(s.ng, -ray.dir, wo.z, bs->wi.z, wi)) st.specular = true;  // bent ns
     if (bs->transmission)  // into a closed object: its medium, if any; out of it: air
       st.medium =
           glm::dot(wi, s.ng) < 0.0f ? interior_medium(scene.materials[s.material]) : nullptr;

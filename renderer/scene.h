@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "materials/material.h"
+#include "materials/texture/surface_detail.h"
 #include "renderer/camera.h"
 #include "renderer/geometry/embree_scene.h"
 #include "renderer/lights/light.h"
@@ -18,6 +19,12 @@ struct TriangleMesh {
   std::vector<glm::uvec3> triangles;
   std::vector<uint32_t> triangle_material;
   std::vector<float> cavity, convexity;  // per vertex, only for meshes whose paint needs them
+  std::vector<glm::vec2> uvs;  // per vertex OBJ vt (rects: corners of [0,1]^2), or empty
+  std::vector<glm::vec3> colors;  // per vertex OBJ colours ('v x y z r g b'), or empty
+  // The object transform: world = rotation * (p_object * scale) + translate.
+  glm::mat3 rotation{1.0f};
+  glm::vec3 translate{0.0f};
+  float scale = 1.0f;
 };
 
 struct SphereShape {
@@ -49,6 +56,8 @@ struct Scene {
   Camera camera;
   std::vector<Material> materials;
   std::vector<std::string> material_names;
+  std::vector<SurfaceDetail> details;  // per material: normal map, bump
+  std::shared_ptr<TextureBackend> textures;  // image textures (null when the scene has none)
   std::vector<Light> lights;
   std::vector<int> infinite_lights;
   LightSampler light_sampler;
@@ -69,7 +78,10 @@ struct Scene {
 };
 
 // Builds the render scene. Throws InputError naming the file and key path.
-std::unique_ptr<Scene> build_scene(const SceneDesc& desc);
+// Image textures are read through `textures` (renderer/image/texture_oiio.h); a scene naming a
+// texture without one is an InputError.
+std::unique_ptr<Scene> build_scene(const SceneDesc& desc,
+                                   std::shared_ptr<TextureBackend> textures = nullptr);
 
 // Builds only the materials (names in the same order), e.g. for `limner measure`.
 void build_materials(const SceneDesc& desc, std::vector<std::string>& names,

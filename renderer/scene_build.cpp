@@ -6,14 +6,19 @@
 #include "materials/paint/paint_stack.h"
 #include "renderer/scene_build_parts.h"
 #include "renderer/scene_cavity.h"
+#include "renderer/scene_detail.h"
+#include "renderer/scene_textures.h"
 #include "renderer/spectral/color.h"
 
 namespace limner {
 
 Material build_material(const MaterialDesc& d, const std::string& file) {
   switch (d.type) {
-    case MaterialType::Diffuse:
-      return make_diffuse(d.reflectance);
+    case MaterialType::Diffuse: {
+      Material m = make_diffuse(d.reflectance);
+      std::get<DiffuseMaterial>(m).vertex_color = d.reflectance_vertex_color;  // detail
+      return m;
+    }
     case MaterialType::Dielectric:
       return make_dielectric(d.ior, d.roughness);
     case MaterialType::Conductor:
@@ -59,8 +64,10 @@ Material build_paint(const SceneDesc& d, const MaterialDesc& m,
     throw input_error(d.file, m.key + ".substrate", "'" + m.substrate + "' is a fabric: put "
                       "the fabric over the paint instead");
   std::vector<PaintLayer> layers;
-  for (const PaintLayerDesc& l : m.layers)
+  for (const PaintLayerDesc& l : m.layers) {
     layers.push_back(PaintLayer{find_paint(d, l), l.thickness_um, l.pooling, l.edge});
+    build_layer_variation(d, l, layers.back());  // renderer/scene_detail.h
+  }
   PaintFinish finish;
   if (m.finish.name == "custom")
     finish = PaintFinish{false, m.finish.roughness, m.finish.ior};
@@ -84,6 +91,8 @@ void add_rect_mesh(Scene& s, const glm::vec3& center, const glm::vec3& normal,
   TriangleMesh m;
   m.positions = {center - u - v, center + u - v, center + u + v, center - u + v};
   m.triangles = {{0, 1, 2}, {0, 2, 3}};  // counter-clockwise about `normal`
+  m.uvs = {{0, 0}, {1, 0}, {1, 1}, {0, 1}};  // u along the rect's width, v along its height
+  m.translate = center;
   m.triangle_material = {material, material};
   s.meshes.push_back(std::move(m));
   s.geoms.push_back({kind, kind == GeomKind::Light ? light : uint32_t(s.meshes.size() - 1)});
@@ -233,16 +242,23 @@ void build_materials(const SceneDesc& d, std::vector<std::string>& names,
   }
 }
 
-std::unique_ptr<Scene> build_scene(const SceneDesc& d) {
+std::unique_ptr<Scene> build_scene(const SceneDesc& d,
+                                   std::shared_ptr<TextureBackend> textures) {
   auto s = std::make_unique<Scene>();
   s->file = d.file;
   s->film = d.film;
   s->camera = Camera(d.camera, d.film.width, d.film.height);
   build_materials(d, s->material_names, s->materials);
+  s->textures = std::move(textures);
+  std::vector<std::string> uv_keys = attach_textures(*s, d);
+  attach_paint_relief(*s);  // renderer/scene_detail.h
   add_lights(*s, d);
   auto t0 = std::chrono::steady_clock::now();
   std::vector<size_t> cavity_meshes;
+  const size_t first_object_mesh = s->meshes.size();
   add_objects(*s, d, cavity_meshes);
+  check_texture_uvs(*s, d, uv_keys, first_object_mesh);
+  check_vertex_colors(*s, d, first_object_mesh);
   auto t1 = std::chrono::steady_clock::now();
   s->load_seconds = std::chrono::duration<double>(t1 - t0).count();
   compute_bounds(*s);

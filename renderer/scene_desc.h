@@ -12,6 +12,8 @@
 #include "renderer/lights/env_image.h"
 #include "renderer/spectral/spectrum.h"
 #include "renderer/subsurface_desc.h"
+#include "renderer/texture_desc.h"
+#include "renderer/detail_desc.h"
 
 namespace limner {
 
@@ -68,12 +70,16 @@ struct PaintLayerDesc {
   std::string paint;  // a name from `paints` or the starter set
   float thickness_um = 20.0f;
   float pooling = 0.0f, edge = 0.0f;
+  TextureDesc thickness_tex;  // when valid, replaces thickness_um
+  VariationDesc variation;    // hand-made thickness variation (renderer/detail_desc.h)
+  MaskDesc mask;              // where the layer is (vertex colours)
 };
 
 // The clear interface on top of a paint stack: "none" (bare KM layer) or a rough dielectric.
 struct FinishDesc {
   std::string name = "satin";  // none, matte, satin, gloss, or "custom"
   float roughness = 0.0f, ior = 1.5f;  // for "custom"
+  TextureDesc roughness_tex;  // "custom": when valid, the roughness comes from it
 };
 
 struct MaterialDesc {
@@ -91,6 +97,10 @@ struct MaterialDesc {
   std::string base;  // fabric: the material under the sheen
   Spectrum sheen_color = Spectrum::constant(1.0f);
   float sheen_roughness = 0.3f;
+  TextureDesc reflectance_tex;  // diffuse: when valid, replaces reflectance
+  NormalMapDesc normal_map;     // any material
+  BumpDesc bump;                // any material (renderer/detail_desc.h)
+  bool reflectance_vertex_color = false;  // diffuse: {"vertex_color": true}
 };
 
 struct TransformDesc {

@@ -83,6 +83,11 @@ void add_mesh_object(Scene& s, const SceneDesc& d, const ObjectDesc& o) {
       m.normals.push_back(len > 0.0f ? w / len : glm::vec3(0.0f));
     }
   }
+  m.colors = std::move(mesh.colors);  // vertex colours (renderer/scene_surface.cpp)
+  m.uvs = std::move(mesh.uvs);  // textures and normal maps (renderer/surface_uv.cpp)
+  m.rotation = rot;
+  m.translate = o.transform.translate;
+  m.scale = o.transform.scale;
   m.triangles = std::move(mesh.triangles);
   m.triangle_material.resize(m.triangles.size());
   for (size_t t = 0; t < m.triangles.size(); ++t)

@@ -2,6 +2,8 @@
 #include <stdexcept>
 
 #include "renderer/scene_parse.h"
+#include "renderer/scene_parse_detail.h"
+#include "renderer/scene_parse_texture.h"
 
 namespace limner {
 
@@ -79,10 +81,16 @@ PaintLayerDesc parse_layer(JsonReader r) {
   PaintLayerDesc l;
   l.key = r.path();
   l.paint = r.string("paint");
-  l.thickness_um = r.positive("thickness_um");
-  if (l.thickness_um > 5000.0f) r.fail("thickness_um", "must be at most 5000 um");
+  if (!parse_texture_value(r, "thickness_um", /*scalar=*/true, l.thickness_tex)) {
+    l.thickness_um = r.positive("thickness_um");
+    if (l.thickness_um > 5000.0f) r.fail("thickness_um", "must be at most 5000 um");
+  } else if (l.thickness_tex.scale > 5000.0f) {
+    r.fail("thickness_um.scale", "must be at most 5000 um");
+  }
   l.pooling = unit_interval(r, "pooling");
   l.edge = unit_interval(r, "edge");
+  parse_variation(r, l.variation);
+  parse_mask(r, l.mask);
   r.reject_unknown();
   return l;
 }
@@ -100,8 +108,13 @@ FinishDesc parse_finish(JsonReader& r) {
   }
   JsonReader c(v, r.file(), r.child_path("finish"));
   f.name = "custom";
-  f.roughness = c.non_negative("roughness", 0.3f);
-  if (f.roughness > 1.0f) c.fail("roughness", "must lie in [0, 1]");
+  if (parse_texture_value(c, "roughness", /*scalar=*/true, f.roughness_tex)) {
+    if (f.roughness_tex.scale > 1.0f) c.fail("roughness.scale", "must lie in [0, 1]");
+    f.roughness = 0.5f * f.roughness_tex.scale;  // nominal, for what does not vary per hit
+  } else {
+    f.roughness = c.non_negative("roughness", 0.3f);
+    if (f.roughness > 1.0f) c.fail("roughness", "must lie in [0, 1]");
+  }
   f.ior = c.positive("ior", 1.5f);
   if (f.ior < 1.0f || f.ior > 3.0f) c.fail("ior", "must lie in [1, 3]");
   c.reject_unknown();

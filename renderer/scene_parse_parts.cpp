@@ -3,6 +3,8 @@
 
 #include "materials/material.h"
 #include "renderer/scene_parse.h"
+#include "renderer/scene_parse_detail.h"
+#include "renderer/scene_parse_texture.h"
 
 namespace limner {
 
@@ -116,8 +118,11 @@ MaterialDesc parse_material(JsonReader r, const std::string& folder) {
   std::string type = r.string("type");
   if (type == "diffuse") {
     m.type = MaterialType::Diffuse;
-    m.reflectance = parse_spectrum(r.get("reflectance"), r.file(), r.child_path("reflectance"),
-                                   folder, SpectrumRole::Reflectance);
+    m.reflectance_vertex_color = parse_vertex_color_reflectance(r, "reflectance");
+    if (!m.reflectance_vertex_color &&
+        !parse_texture_value(r, "reflectance", /*scalar=*/false, m.reflectance_tex))
+      m.reflectance = parse_spectrum(r.get("reflectance"), r.file(), r.child_path("reflectance"),
+                                     folder, SpectrumRole::Reflectance);
   } else if (type == "dielectric") {
     m.type = MaterialType::Dielectric;
     m.ior = r.positive("ior", 1.5f);
@@ -137,6 +142,7 @@ MaterialDesc parse_material(JsonReader r, const std::string& folder) {
     r.fail("type", "unknown material type '" + type +
                        "' (diffuse, dielectric, conductor, paint, subsurface, fabric)");
   }
+  parse_surface_detail(r, folder, m);
   r.reject_unknown();
   return m;
 }

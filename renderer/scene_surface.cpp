@@ -2,6 +2,7 @@
 #include <cmath>
 
 #include "renderer/scene.h"
+#include "renderer/surface_uv.h"
 
 namespace limner {
 
@@ -23,6 +24,13 @@ void mesh_surface(const TriangleMesh& m, const Ray& ray, const RayHit& hit, Surf
     if (glm::dot(s.ns, s.ng) < 0.0f) s.ns = -s.ns;
   }
   s.material = m.triangle_material[hit.prim_id];
+  fill_mesh_uv(m, hit.prim_id, hit.bary, s);
+  if (!m.colors.empty()) {  // vertex colours (detail)
+    const glm::uvec3& t = m.triangles[hit.prim_id];
+    float u = hit.bary.x, v = hit.bary.y, w = 1.0f - u - v;
+    s.ctx.vertex_color = w * m.colors[t.x] + u * m.colors[t.y] + v * m.colors[t.z];
+    s.ctx.has_vertex_color = true;
+  }
   if (!m.cavity.empty()) {
     const glm::uvec3& t = m.triangles[hit.prim_id];
     float u = hit.bary.x, v = hit.bary.y, w = 1.0f - u - v;
@@ -48,9 +56,12 @@ SurfaceHit Scene::surface(const Ray& ray, const RayHit& hit) const {
     s.p = sp.center + sp.radius * s.ng;  // reprojected onto the surface
     s.ns = s.ng;
     s.material = sp.material;
+    fill_sphere_uv(sp, s);
+    s.ctx.textures = textures.get();
     return s;
   }
   mesh_surface(meshes[g.index], ray, hit, s);
+  s.ctx.textures = textures.get();
   return s;
 }
 

@@ -13,6 +13,7 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
+#include "materials/detail/detail_bench.h"
 #include "materials/paint/paint_bsdf.h"
 #include "renderer/geometry/mesh.h"
 #include "renderer/render.h"
@@ -20,6 +21,7 @@
 #include "tools/bench_lights.h"
 #include "tools/bench_mesh.h"
 #include "tools/bench_sss.h"
+#include "tools/bench_texture.h"
 #include "tools/commands.h"
 #include "tools/output_util.h"
 
@@ -129,10 +131,22 @@ void print_bench_table(const Scene& scene, double scene_mb, const RenderStats& r
   std::printf("  %-34s %10.1f %10s\n", "scene bytes per triangle", bytes_per_tri, "< 200");
   std::printf("  %-34s %10.1f\n", "peak memory MB (incl. ray log)", peak_rss_mb());
   std::printf("  %-34s %10.3f %10s\n", "demo first pixels s", demo_s, "< 1.0");
+  TextureBenchFigures tex = bench_textures(threads, 160, 4);  // tools/bench_texture.h
+  std::printf("  %-34s %10.2f %10s\n", "textured / untextured head cost", tex.ratio, "< 1.25");
+  std::printf("  %-34s %10.0f\n", "textured head samples/CPU s", tex.textured_sps);
+  std::printf("  %-34s %10.0f\n", "untextured head samples/CPU s", tex.untextured_sps);
+  std::printf("  %-34s %10.1f\n", "texture mip pyramids MB", tex.pyramid_mb);
+  std::printf("  %-34s %10.1f\n", "texture cache in use MB", tex.cache_mb);
+  std::printf("  %-34s %10.2f\n", "RGB->spectrum table build s", tex.table_seconds);
   double paint_ratio = paint_cost_ratio_vs_diffuse(true);
   std::printf("  %-34s %10.2f %10s\n", "paint / diffuse cost per sample", paint_ratio, "<= 2.0");
   double env_s = envmap_table_seconds();
   std::printf("  %-34s %10.3f %10s\n", "envmap tables 4096x2048 s", env_s, "< 0.5");
+  DetailCost dc = measure_detail_cost();  // procedural detail per hit (materials/detail/)
+  std::printf("  %-34s %4.0f %4.0f %4.0f %4.0f\n", "bump ns/hit pores weave brush hamm.",
+              dc.bump_ns[0], dc.bump_ns[1], dc.bump_ns[2], dc.bump_ns[3]);
+  std::printf("  %-34s %10.0f %10.0f\n", "paint set-up ns/hit plain, varied", dc.paint_setup_ns,
+              dc.paint_varied_ns);
   if (stats_path.empty()) return;
   Json j = {{"threads", threads}, {"triangles", scene.triangle_count},
             {"renderer_mrays_per_second", renderer_mrays},
@@ -141,7 +155,17 @@ void print_bench_table(const Scene& scene, double scene_mb, const RenderStats& r
             {"bvh_build_seconds", scene.bvh_seconds}, {"bytes_per_triangle", bytes_per_tri},
             {"peak_memory_mb", peak_rss_mb()}, {"demo_first_pixels_seconds", demo_s},
             {"paint_cost_ratio_vs_diffuse", paint_ratio},
-            {"envmap_table_4k_seconds", env_s}};
+            {"envmap_table_4k_seconds", env_s},
+            {"bump_ns_per_hit", {{"pores", dc.bump_ns[0]}, {"weave", dc.bump_ns[1]},
+                                 {"brush", dc.bump_ns[2]}, {"hammered", dc.bump_ns[3]}}},
+            {"paint_setup_ns_plain", dc.paint_setup_ns},
+            {"paint_setup_ns_brush_variation", dc.paint_varied_ns}};
+  j["texture_cost_ratio"] = tex.ratio;
+  j["textured_samples_per_cpu_second"] = tex.textured_sps;
+  j["untextured_samples_per_cpu_second"] = tex.untextured_sps;
+  j["texture_pyramid_mb"] = tex.pyramid_mb;
+  j["texture_cache_mb"] = tex.cache_mb;
+  j["rgb_table_seconds"] = tex.table_seconds;
   write_text_atomic(stats_path, j.dump(2) + "\n");
 }
 

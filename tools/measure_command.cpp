@@ -8,7 +8,9 @@
 #include "renderer/errors.h"
 #include "renderer/measure.h"
 #include "renderer/scene.h"
+#include "renderer/scene_detail.h"
 #include "renderer/spectral/spectrum.h"
+#include "renderer/scene_textures.h"
 #include "tools/commands.h"
 #include "tools/output_util.h"
 
@@ -50,9 +52,14 @@ int run_measure(const MeasureArgs& a) {
   std::vector<std::string> names;
   std::vector<Material> materials;
   build_materials(desc, names, materials);
+  for (Material& m : materials) remove_layer_variation(m);  // renderer/scene_detail.h
   auto it = std::find(names.begin(), names.end(), a.material);
   if (it == names.end())
     throw InputError(a.scene + ": materials." + a.material + ": no such material");
+  const std::string textured = material_texture_key(desc, a.material);  // renderer/scene_textures.h
+  if (!textured.empty())
+    throw InputError(a.scene + ": " + textured + ": limner measure needs a material without image "
+                     "textures (give a constant value to measure)");
   MeasureOptions opts;
   opts.geometry = a.geometry;
   opts.illuminant = a.illuminant;

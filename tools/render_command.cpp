@@ -10,6 +10,7 @@
 #include "renderer/errors.h"
 #include "renderer/image/env_load.h"
 #include "renderer/image/image_write.h"
+#include "renderer/image/texture_oiio.h"
 #include "renderer/render.h"
 #include "renderer/scene_parse.h"
 #include "tools/commands.h"
@@ -66,7 +67,7 @@ int run_render(const RenderArgs& a) {
   if (desc.film.color_space == "xyz" && image_format_for(desc.film.output) != ImageFormat::Exr)
     throw InputError(desc.film.output + ": color_space 'xyz' needs an .exr output");
   if (!a.stats.empty()) check_stats_path(a.stats);
-  auto scene = build_scene(desc);
+  auto scene = build_scene(desc, make_oiio_texture_backend());
   if (!a.quiet)
     for (const std::string& w : scene->warnings) std::cerr << "limner: warning: " << w << "\n";
   Film film(desc.film.width, desc.film.height);

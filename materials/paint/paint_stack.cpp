@@ -12,6 +12,7 @@
 #include "materials/medium/medium.h"
 #include "materials/paint/paint_bsdf.h"
 #include "materials/paint/paint_bsdf_tables.h"
+#include "materials/texture/texture_paint.h"
 
 namespace limner {
 
@@ -42,6 +43,7 @@ struct PaintTables {
   std::shared_ptr<const EnergyTable> substrate_energy_eff;
   float substrate_escape = 1.0f;
   std::shared_ptr<const PaintChainTable> substrate_chain;
+  std::vector<std::shared_ptr<const PaintFinishTables>> finish_levels;  // textured roughness
 };
 
 namespace {
@@ -231,8 +233,9 @@ Material make_paint(std::vector<PaintLayer> layers, Material substrate, PaintFin
 
 float layer_thickness_um(const PaintLayer& l, const ShadingContext& ctx) {
   float cavity = std::clamp(ctx.cavity, 0.0f, 1.0f);
-  float pooled = l.thickness_um * (1.0f - l.pooling + l.pooling * 2.5f * cavity);
+  float pooled = layer_base_thickness_um(l, ctx) * (1.0f - l.pooling + l.pooling * 2.5f * cavity);
   pooled = std::max(0.0f, pooled);
+  pooled *= layer_variation(l.variation, l.pooling, ctx);
   float x = std::clamp((ctx.convexity - 0.55f) / (0.8f - 0.55f), 0.0f, 1.0f);
   float smooth = x * x * (3.0f - 2.0f * x);
   return pooled * ((1.0f - l.edge) + l.edge * smooth);
@@ -242,8 +245,9 @@ namespace {
 
 // The substrate's BSDF as seen from the binder (index n): indices become relative to it. A
 // dielectric's tables belong to its own index, so under paint it goes uncompensated.
-PaintSubstrateBsdf substrate_bsdf(const Material& m, const SampledWavelengths& wl, float n) {
-  Bsdf b = material_bsdf(m, wl);
+PaintSubstrateBsdf substrate_bsdf(const Material& m, const SampledWavelengths& wl, float n,
+                                  const ShadingContext& ctx) {
+  Bsdf b = material_bsdf(m, wl, ctx);
   if (auto* c = std::get_if<ConductorBsdf>(&b)) {
     ConductorBsdf r = *c;
     r.eta /= n;
@@ -295,7 +299,34 @@ void add_slab(PaintBsdf& b, const PaintLayer& l, const PaintFlakeTables& ft,
   ++b.slab_count;
 }
 
+// The finish at this hit's textured roughness: the nearest of the precomputed levels (the level's
+// own alpha, so the BSDF and its tables agree).
+void textured_finish(const PaintMaterial& m, const PaintTables& t, const ShadingContext& ctx,
+                     float n, PaintBsdf& b) {
+  const float top = m.finish.roughness_tex.scale;
+  const int last = int(t.finish_levels.size()) - 1;
+  const float a = std::clamp(eval_texture_float(m.finish.roughness_tex, ctx), 0.0f, top);
+  const int i = top > 0.0f ? int(std::lround(a / top * float(last))) : 0;
+  const float alpha = top * float(i) / float(last);
+  const PaintFinishTables& f = *t.finish_levels[size_t(i)];
+  const bool rough = !is_smooth_alpha(alpha);
+  b.finish = DielectricBsdf{n, alpha, rough ? &f.outside : nullptr, rough ? &f.inside : nullptr};
+  b.finish_table = &f.table;
+  b.k1 = f.table.k1;
+  b.k2 = f.table.k2;
+}
+
 }  // namespace
+
+void set_finish_roughness_texture(PaintMaterial& m, const TextureRef& tex) {
+  m.finish.roughness_tex = tex;
+  if (!m.tables || !m.tables->has_finish) return;
+  auto t = std::make_shared<PaintTables>(*m.tables);
+  for (int i = 0; i < kFinishRoughnessLevels; ++i)
+    t->finish_levels.push_back(shared_finish_tables(
+        tex.scale * float(i) / float(kFinishRoughnessLevels - 1), m.finish.ior));
+  m.tables = t;
+}
 
 PaintBsdf paint_material_bsdf(const PaintMaterial& m, const SampledWavelengths& wl,
                               const ShadingContext& ctx) {
@@ -318,7 +349,8 @@ void fill_paint_bsdf(const PaintMaterial& m, const SampledWavelengths& wl,
     b.k1 = t.finish->table.k1;
     b.k2 = t.finish->table.k2;
   }
-  b.substrate = substrate_bsdf(*m.substrate, wl, n);
+  if (!t.finish_levels.empty() && ctx.textures) textured_finish(m, t, ctx, n, b);
+  b.substrate = substrate_bsdf(*m.substrate, wl, n, ctx);
   // Over a subsurface bulk the substrate is its boundary (a DielectricBsdf relative to the
   // binder) and light crosses it (materials/paint/paint_bulk.h).
   const auto* bulk = std::get_if<SubsurfaceMaterial>(m.substrate.get());

@@ -17,6 +17,7 @@
 #include <string>
 #include <vector>
 
+#include "materials/detail/paint_variation.h"
 #include "materials/material.h"
 #include "materials/paint/paint.h"
 
@@ -29,12 +30,15 @@ struct PaintLayer {
   float thickness_um = 20.0f;  // dry film on an open flat surface
   float pooling = 0.0f;        // [0, 1]: how much the layer gathers in recesses (washes)
   float edge = 0.0f;           // [0, 1]: how much the layer is confined to raised edges
+  TextureRef thickness_tex;    // when valid, its value (um) replaces thickness_um
+  LayerVariation variation;    // brush strokes, tide marks, masks (materials/detail/)
 };
 
 struct PaintFinish {
   bool none = false;       // no interface (ior and roughness are then ignored)
   float roughness = 0.3f;  // GGX alpha of the top surface
   float ior = 1.5f;        // of the binder / varnish; 1 behaves as no interface
+  TextureRef roughness_tex;  // when valid: roughness = texel * scale per hit (see below)
 };
 
 // "none", "matte", "satin" or "gloss"; throws std::invalid_argument naming them otherwise.
@@ -59,6 +63,11 @@ struct PaintMaterial {
 // subsurface substrate the stack also transmits into the bulk (materials/paint/paint_bulk.h).
 Material make_paint(std::vector<PaintLayer> layers, Material substrate, PaintFinish finish,
                     bool reference = false);
+
+// A finish roughness from a texture: builds the finish's tables at kFinishRoughnessLevels
+// roughnesses evenly over [0, tex.scale]; each hit uses the level nearest its texel.
+constexpr int kFinishRoughnessLevels = 16;
+void set_finish_roughness_texture(PaintMaterial& m, const TextureRef& tex);
 
 // A layer's thickness at a hit: pooling thickens it in recesses (cavity 1 holds up to 2.5x
 // the nominal film, open surfaces lose what pools), edge confines it to convex edges:

@@ -12,6 +12,7 @@ struct Mesh {
   std::vector<glm::vec3> positions;
   std::vector<glm::vec3> normals;     // per vertex, same size as positions, or empty
   std::vector<glm::vec2> uvs;         // per vertex, same size as positions, or empty
+  std::vector<glm::vec3> colors;      // per vertex (OBJ 'v x y z r g b'), same size, or empty
   std::vector<glm::uvec3> triangles;  // indices into positions / normals / uvs
   // Part names for group_materials: per triangle, an index into part_names for its OBJ
   // group/object name and for its usemtl name (kNoPart when absent).

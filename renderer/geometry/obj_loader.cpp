@@ -2,6 +2,7 @@
 
 #include <tiny_obj_loader.h>
 
+#include <cmath>
 #include <istream>
 #include <stdexcept>
 #include <streambuf>
@@ -79,6 +80,13 @@ class CornerWelder {
     if (with_normal_ != mesh_.positions.size()) mesh_.normals.clear();
     // Missing texture coordinates are harmless as zeros.
     if (with_uv_ == 0) mesh_.uvs.clear();
+    // Vertex colours (tinyobjloader keeps them only when every 'v' line has them); a
+    // non-finite one makes them unusable, like a bad normal.
+    for (const glm::vec3& c : mesh_.colors)
+      if (!std::isfinite(c.x) || !std::isfinite(c.y) || !std::isfinite(c.z)) {
+        mesh_.colors.clear();
+        break;
+      }
   }
 
  private:
@@ -100,6 +108,10 @@ class CornerWelder {
       ++with_uv_;
     }
     mesh_.uvs.push_back(uv);
+    if (attrib_.colors.size() == attrib_.vertices.size()) {
+      const float* c = &attrib_.colors[3 * size_t(ix.vertex_index)];
+      mesh_.colors.emplace_back(c[0], c[1], c[2]);
+    }
     return static_cast<uint32_t>(mesh_.positions.size() - 1);
   }
 

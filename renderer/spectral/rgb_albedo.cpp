@@ -13,6 +13,7 @@
 #include <string>
 
 #include "renderer/spectral/color.h"
+#include "renderer/spectral/rgb_table.h"
 #include "renderer/spectral/sigmoid.h"
 #include "renderer/spectral/tables.h"
 
@@ -189,6 +190,19 @@ Spectrum Spectrum::rgb_albedo(float r, float g, float b) {
   if (r == g && g == b) return constant(r);
   const glm::dvec3 a = fit_normalised(glm::dvec3(r, g, b));
   return Spectrum(to_nanometres(a));
+}
+
+// For the texture coefficient table (renderer/spectral/rgb_table.cpp): a fit warm-started from a
+// neighbouring colour's coefficients t_coeffs (t-space; updated to this fit's), or cold from grey
+// when `warm` is false. rgb in [0, 1]^3, not all equal.
+RgbAlbedoSpectrum rgb_albedo_fit_from(const glm::dvec3& rgb, glm::dvec3& t_coeffs, bool warm) {
+  if (!warm) {
+    t_coeffs = fit_normalised(rgb);
+  } else {
+    const glm::dvec3 xyz = glm::dmat3(linear_srgb_to_xyz()) * rgb;
+    t_coeffs = solve(t_coeffs, lab_of(xyz, fit_table().white), 25);
+  }
+  return to_nanometres(t_coeffs);
 }
 
 }  // namespace limner
