@@ -7,6 +7,7 @@
 
 #include "renderer/errors.h"
 #include "renderer/image/image_write.h"
+#include "renderer/image/texture_oiio.h"
 #include "renderer/lights/presets.h"
 #include "renderer/render.h"
 #include "renderer/scene.h"
@@ -155,7 +156,7 @@ void parse_size(const std::string& text, const std::string& flag, int& width, in
 Image render_panel(const SceneDesc& d, const PanelOptions& opts, double* seconds) {
   SceneDesc desc = d;
   desc.film.white_balance = opts.auto_white ? WhiteBalanceKind::Auto : WhiteBalanceKind::None;
-  auto scene = build_scene(desc);
+  auto scene = build_scene(desc, make_oiio_texture_backend());
   Film film(desc.film.width, desc.film.height);
   RenderOptions ro;
   ro.threads = opts.threads;
