@@ -23,7 +23,7 @@ namespace limner {
 // `long_walk_events`, reaching `max_events` has probability below 0.99^(65536 - 2048) < 1e-270.
 struct WalkLimits {
   int roulette_events = 16;        // from here on, survival = throughput relative to entry,
-  float roulette_threshold = 0.25f;  // divided by this (walks above it always survive)
+  float roulette_threshold = 1.0f;  // divided by this (walks above it always survive)
   int long_walk_events = 2048;     // from here on, survival is also capped
   float long_walk_survival = 0.99f;
   int max_events = 65536;          // hard bound on scattering events per walk
