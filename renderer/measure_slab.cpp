@@ -43,7 +43,8 @@ Exit walk_inside(const SlabPath& s, glm::vec3 dir, SampledSpectrum beta, Sampler
   SampledSpectrum r_u(1.0f);
   float z = 0.0f, entry_max = beta.max_value();
   int events = 0;
-  const FlightGuide guide = make_flight_guide(s.medium, {0.0f, 0.0f, 1.0f}, s.o.limits.guided);
+  FlightGuide guide = make_flight_guide(s.medium, {0.0f, 0.0f, 1.0f}, s.o.limits.guided);
+  set_opposite_distance(guide, s.thickness);
   for (int faces = 0; faces < 256; ++faces) {
     float t;
     for (bool first = true;; first = false) {  // flights until a face is reached

@@ -10,7 +10,15 @@ WalkEnd walk_medium(const Scene& scene, const HomogeneousMedium& medium, Ray& ra
                     SampledSpectrum& r_u, PathCounters& counters, std::vector<RayRecord>* log,
                     bool* scattered, const glm::vec3& entry_normal, const WalkLimits& limits) {
   const MediumCoefficients m = sample_medium(medium, wl);
-  const FlightGuide guide = make_flight_guide(m, entry_normal, limits.guided);
+  FlightGuide guide = make_flight_guide(m, entry_normal, limits.guided);
+  if (guide.fraction > 0.0f) {  // is the object thin behind the entry? (backward guiding)
+    Ray probe{ray.origin, -entry_normal, 0.0f, guide.thin_range};
+    RayHit probe_hit;
+    ++counters.rays;
+    set_opposite_distance(guide, scene.rt->intersect(probe, probe_hit)
+                                     ? probe_hit.t
+                                     : std::numeric_limits<float>::infinity());
+  }
   const float entry_max = beta.max_value();
   WalkRng rng((uint64_t(sampler.get1d() * 16777216.0f) << 24) ^
               uint64_t(sampler.get1d() * 16777216.0f));

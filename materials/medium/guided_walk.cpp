@@ -51,7 +51,20 @@ FlightGuide make_flight_guide(const MediumCoefficients& m, const glm::vec3& norm
   // Forward scattering makes the classic walk more directional and the isotropic guide less
   // apt: Cycles' share (1 - max(0.5, |g|^(1/8))), 0.5 for isotropic media.
   g.fraction = 1.0f - std::max(0.5f, std::pow(std::fabs(m.g), 0.125f));
+  float st = 0.0f, v0 = 0.0f;  // means over the four wavelengths: hero-independent
+  for (int i = 0; i < kLambdas; ++i) {
+    st += m.sigma_t[i] / float(kLambdas);
+    v0 += g.v0[i] / float(kLambdas);
+  }
+  g.diffusion_length = v0 / st;
+  g.thin_range = 9.0f * g.diffusion_length;  // backward share below 1e-3 beyond
   return g;
+}
+
+void set_opposite_distance(FlightGuide& g, float d) {
+  g.backward = 0.0f;
+  if (g.fraction > 0.0f && d < g.thin_range)
+    g.backward = 1.0f / (1.0f + std::exp((d - 2.0f * g.diffusion_length) / g.diffusion_length));
 }
 
 WalkStep sample_step(const MediumCoefficients& m, const FlightGuide& guide, const glm::vec3& dir,
@@ -59,11 +72,12 @@ WalkStep sample_step(const MediumCoefficients& m, const FlightGuide& guide, cons
   WalkStep s;
   s.first = first;
   const bool guided = u_strategy < guide.fraction;
+  const bool backward = u_strategy < guide.fraction * guide.backward;
   const float v0 = guide.v0[0];
   if (first)
     s.dir = dir;
   else if (guided)  // Dwivedi's cosine: v0 - (v0 + 1) ((v0 - 1) / (v0 + 1))^u
-    s.dir = around(guide.normal,
+    s.dir = around(backward ? -guide.normal : guide.normal,
                    std::clamp(v0 - (v0 + 1.0f) * std::exp(-u_dir.x * guide.log_ratio[0]),
                               -1.0f, 1.0f),
                    u_dir.y);
@@ -72,7 +86,7 @@ WalkStep sample_step(const MediumCoefficients& m, const FlightGuide& guide, cons
   float stretch = 1.0f;
   if (guide.fraction > 0.0f) {
     s.mu = std::clamp(glm::dot(s.dir, guide.normal), -1.0f, 1.0f);
-    stretch = 1.0f - s.mu / v0;
+    stretch = backward ? 1.0f + s.mu / v0 : 1.0f - s.mu / v0;
     if (!first) s.pdf_classic = hg_phase(glm::dot(dir, s.dir), m.g);
   }
   float st = m.sigma_t[0] * (guided ? stretch : 1.0f);
@@ -93,18 +107,23 @@ FlightEnd finish_step(const MediumCoefficients& m, const FlightGuide& guide, con
   //   p_j = (1 - w) phase [sigma_t_j] T_j(t) + w g_j [k_j sigma_t_j] T_j(k_j t),
   // brackets only for a scattering event; phase and g_j are 1 for a given first direction.
   // A common factor exp(-e) is divided out of all (e: the hero's smallest exponent).
-  const float w = guide.fraction, d = *t, phase = step.pdf_classic;
-  float e = m.sigma_t[0] * d * std::min(1.0f, 1.0f - step.mu / guide.v0[0]);
+  const float w = guide.fraction, wb = guide.backward, d = *t, phase = step.pdf_classic;
+  const float mu = step.mu, k0 = std::min(1.0f - mu / guide.v0[0], 1.0f + mu / guide.v0[0]);
+  float e = m.sigma_t[0] * d * std::min(1.0f, wb > 0.0f ? k0 : 1.0f - mu / guide.v0[0]);
   SampledSpectrum f, p;
   for (int j = 0; j < kLambdas; ++j) {
-    float k = 1.0f - step.mu / guide.v0[j];
-    float g = step.first ? 1.0f
-                         : 1.0f / ((guide.v0[j] - step.mu) * guide.log_ratio[j] * 2.0f * kPi);
-    float a = std::exp(e - m.sigma_t[j] * d), b = std::exp(e - m.sigma_t[j] * k * d);
-    float sc = scatter ? m.sigma_s[j] : 1.0f, st = scatter ? m.sigma_t[j] : 1.0f;
-    float kg = scatter ? k : 1.0f;  // the guided distance density carries its own sigma_t
-    f[j] = sc * a * phase;
-    p[j] = st * ((1.0f - w) * phase * a + w * g * kg * b);
+    float v0 = guide.v0[j], norm = 1.0f / (guide.log_ratio[j] * 2.0f * kPi);
+    float st = scatter ? m.sigma_t[j] : 1.0f;
+    float a = std::exp(e - m.sigma_t[j] * d);
+    // one guided strategy: towards `sign` x normal, stretch k = 1 - sign mu / v0
+    auto guided = [&](float sign) {
+      float k = 1.0f - sign * mu / v0;
+      float g = step.first ? 1.0f : norm / (v0 - sign * mu);
+      return g * (scatter ? k : 1.0f) * std::exp(e - m.sigma_t[j] * k * d);
+    };
+    float pg = (1.0f - wb) * guided(1.0f) + (wb > 0.0f ? wb * guided(-1.0f) : 0.0f);
+    f[j] = (scatter ? m.sigma_s[j] : 1.0f) * a * phase;
+    p[j] = st * ((1.0f - w) * phase * a + w * pg);
   }
   if (!(p[0] > 0.0f)) {
     beta = SampledSpectrum(0.0f);

@@ -58,8 +58,15 @@ struct FlightGuide {
   glm::vec3 normal{0.0f, 0.0f, 1.0f};
   float v0[kLambdas] = {}, log_ratio[kLambdas] = {};  // Dwivedi's v0 > 1, log((v0+1)/(v0-1))
   float fraction = 0.0f;                              // 0: classic walk only
+  float backward = 0.0f;  // share of guided steps aimed at -normal (thin parts: the far side)
+  float diffusion_length = 0.0f;  // mean v0 / mean sigma_t (mm): hero-independent
+  float thin_range = 0.0f;        // beyond this far side backward guiding is negligible (0)
 };
 FlightGuide make_flight_guide(const MediumCoefficients& m, const glm::vec3& normal, bool on);
+// Thin parts (far side within a few diffusion lengths along -normal, at distance d; infinite
+// if none within thin_range) also get steps guided through to the far side, a third strategy
+// in the mixture: Cycles' backward guiding, share 1 / (1 + exp((d - 2 L) / L)).
+void set_opposite_distance(FlightGuide& guide, float d);
 
 // One step of a (guided) walk: direction (given for the walk's first flight) and the hero's
 // sampled distance, with the direction's pdf under each strategy.
