@@ -25,6 +25,7 @@ struct PathState {
   bool specular = true;  // last bounce was a delta lobe (or the camera)
   float prev_pdf = 0.0f;
   glm::vec3 prev_p{0.0f};
+  glm::vec3 prev_ng{0.0f, 0.0f, 1.0f};  // geometric normal there: guides medium walks
   float eta_scale = 1.0f;
   SampledSpectrum r_u{1.0f};                  // wavelength pdf ratios of medium walks
   const HomogeneousMedium* medium = nullptr;  // the medium the path is in (null: air)
@@ -98,7 +99,7 @@ SampledSpectrum trace_path(const Scene& scene, Ray ray, const SampledWavelengths
     if (st.medium) {  // inside a subsurface object: walk to the next surface (medium_walk.h)
       bool scattered;
       WalkEnd end = walk_medium(scene, *st.medium, ray, hit, wl, sampler, st.beta, st.r_u, c,
-                                log, &scattered);
+                                log, &scattered, st.prev_ng);
       if (end == WalkEnd::Absorbed) break;
       if (scattered) st.specular = true;  // no light sampling inside: full weight on emission
       found = end == WalkEnd::Surface;
@@ -130,6 +131,7 @@ SampledSpectrum trace_path(const Scene& scene, Ray ray, const SampledWavelengths
     st.cone.bounce(hit.t, bs->specular);
     st.prev_pdf = bs->pdf;
     st.prev_p = s.p;
+    st.prev_ng = s.ng;
     if (bs->transmission) st.eta_scale *= bs->eta * bs->eta;
     glm::vec3 wi = glm::normalize(frame.to_world(bs->wi));
     if (mirror_through_surface(s.ng, -ray.dir, wo.z, bs->wi.z, wi)) st.specular = true;  // bent ns

@@ -43,16 +43,21 @@ Exit walk_inside(const SlabPath& s, glm::vec3 dir, SampledSpectrum beta, Sampler
   SampledSpectrum r_u(1.0f);
   float z = 0.0f, entry_max = beta.max_value();
   int events = 0;
+  FlightGuide guide = make_flight_guide(s.medium, {0.0f, 0.0f, 1.0f}, s.o.limits.guided);
+  set_opposite_distance(guide, s.thickness);
   for (int faces = 0; faces < 256; ++faces) {
     float t;
-    for (;;) {  // free flights until a face is reached
+    for (bool first = true;; first = false) {  // flights until a face is reached
+      float u_strategy = sampler.get1d(), u_distance = sampler.get1d();
+      WalkStep step = sample_step(s.medium, guide, dir, first, u_strategy, u_distance,
+                                  sampler.get2d());
+      dir = step.dir;
       float t_face = distance_to_face(z, dir, s.thickness);
-      FlightEnd e = sample_flight(s.medium, t_face, sampler.get1d(), beta, r_u, &t);
+      FlightEnd e = finish_step(s.medium, guide, step, t_face, beta, r_u, &t);
       if (beta.is_black() || !std::isfinite(t)) return Exit{};
       if (e == FlightEnd::Surface) break;
       z += t * dir.z;
       if (!walk_survives(++events, entry_max, sampler.get1d(), s.o.limits, beta)) return Exit{};
-      dir = sample_hg(dir, s.medium.g, sampler.get2d());
     }
     bool bottom = dir.z < 0.0f;
     z = bottom ? -s.thickness : 0.0f;

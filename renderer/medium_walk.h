@@ -23,9 +23,12 @@ enum class WalkEnd { Surface, Escaped, Absorbed };
 // `ray` starts inside the medium; on return it is the last flight's ray, with `hit` filled when
 // the walk ends at a Surface. Escaped: the last flight found no surface (an open mesh).
 // beta and r_u: the path's MIS-weighted throughput and wavelength pdf ratios (random_walk.h).
+// entry_normal: outward normal of the surface the walk starts at, towards which flights are
+// guided (FlightGuide; any fixed direction keeps the walk unbiased).
 WalkEnd walk_medium(const Scene& scene, const HomogeneousMedium& medium, Ray& ray, RayHit& hit,
                     const SampledWavelengths& wl, Sampler& sampler, SampledSpectrum& beta,
                     SampledSpectrum& r_u, PathCounters& counters, std::vector<RayRecord>* log,
-                    bool* scattered, const WalkLimits& limits = WalkLimits{});
+                    bool* scattered, const glm::vec3& entry_normal,
+                    const WalkLimits& limits = WalkLimits{});
 
 }  // namespace limner

@@ -20,13 +20,14 @@ namespace limner {
 
 // Bounds of a walk. Russian roulette never darkens (it reweights survivors by 1 / p); the hard
 // cap on events could, but with survival at most `long_walk_survival` per event after
-// `long_walk_events`, reaching `max_events` has probability below 0.99^(65536 - 512) < 1e-280.
+// `long_walk_events`, reaching `max_events` has probability below 0.99^(65536 - 2048) < 1e-270.
 struct WalkLimits {
   int roulette_events = 16;        // from here on, survival = throughput relative to entry,
-  float roulette_threshold = 0.25f;  // divided by this (walks above it always survive)
-  int long_walk_events = 512;      // from here on, survival is also capped
+  float roulette_threshold = 1.0f;  // divided by this (walks above it always survive)
+  int long_walk_events = 2048;     // from here on, survival is also capped
   float long_walk_survival = 0.99f;
   int max_events = 65536;          // hard bound on scattering events per walk
+  bool guided = true;              // Dwivedi-guided flights (FlightGuide below)
 };
 
 enum class FlightEnd { Scatter, Surface };
@@ -43,6 +44,46 @@ FlightEnd sample_flight(const MediumCoefficients& m, float t_surface, float u,
 float flight_distance(const MediumCoefficients& m, float u);
 FlightEnd finish_flight(const MediumCoefficients& m, float t_sampled, float t_surface,
                         SampledSpectrum& beta, SampledSpectrum& r_u, float* t);
+
+// Dwivedi-guided flights (Krivanek & d'Eon 2014, "A zero-variance-based sampling scheme for
+// Monte Carlo subsurface scattering"; Meng, Hanika & Dachsbacher 2016): in a high-albedo medium
+// most of a classic walk's events are spent wandering away from the surface it entered by.
+// Each step, with probability `fraction`, the direction is drawn from Dwivedi's distribution
+// peaked towards `normal` (the entry surface's outward normal) and the distance with
+// sigma_t (1 - mu / v0) (longer towards the surface, shorter away); otherwise classically (HG,
+// sigma_t). The step's pdf is the mixture of both (one-sample MIS, balance heuristic), per
+// wavelength, so spectral MIS (r_u) stays exact and the estimate unbiased: wavelength j's pdf
+// is the one its own v0 (from its albedo) gives, as if it were the hero.
+struct FlightGuide {
+  glm::vec3 normal{0.0f, 0.0f, 1.0f};
+  float v0[kLambdas] = {}, log_ratio[kLambdas] = {};  // Dwivedi's v0 > 1, log((v0+1)/(v0-1))
+  float fraction = 0.0f;                              // 0: classic walk only
+  float backward = 0.0f;  // share of guided steps aimed at -normal (thin parts: the far side)
+  float diffusion_length = 0.0f;  // mean v0 / mean sigma_t (mm): hero-independent
+  float thin_range = 0.0f;        // beyond this far side backward guiding is negligible (0)
+};
+FlightGuide make_flight_guide(const MediumCoefficients& m, const glm::vec3& normal, bool on);
+// Thin parts (far side within a few diffusion lengths along -normal, at distance d; infinite
+// if none within thin_range) also get steps guided through to the far side, a third strategy
+// in the mixture: Cycles' backward guiding, share 1 / (1 + exp((d - 2 L) / L)).
+void set_opposite_distance(FlightGuide& guide, float d);
+
+// One step of a (guided) walk: direction (given for the walk's first flight) and the hero's
+// sampled distance, with the direction's pdf under each strategy.
+struct WalkStep {
+  glm::vec3 dir{0.0f};
+  float t = 0.0f;
+  float pdf_classic = 1.0f;  // HG pdf of the direction; 1 when the direction was given
+  float mu = 0.0f;           // cosine to the guide's normal
+  bool first = false;        // the direction was given
+};
+// u: strategy choice, distance, direction (unused when `first`).
+WalkStep sample_step(const MediumCoefficients& m, const FlightGuide& guide, const glm::vec3& dir,
+                     bool first, float u_strategy, float u_distance, const glm::vec2& u_dir);
+// As finish_flight for a step (t_surface infinite: no surface within step.t).
+FlightEnd finish_step(const MediumCoefficients& m, const FlightGuide& guide, const WalkStep& step,
+                      float t_surface, SampledSpectrum& beta, SampledSpectrum& r_u, float* t);
+bool medium_scatters(const MediumCoefficients& m);
 
 // A small fast generator for the walk's many random numbers (PCG32, O'Neill 2014): seeded from
 // the path's sampler, so images stay independent of threads; stratifying thousands of
