@@ -7,6 +7,7 @@
 #include <cstdlib>
 
 #include "cli/cli_util.h"
+#include "renderer/image/image_write.h"
 
 namespace limner::test {
 namespace {
@@ -38,6 +39,31 @@ TEST(AuditCli, AFolderAsAnOutputFileIsBadUsage) {
                                    dir + "/sheet.png --report " + dir + "/stats.json"),
                         "stats.json");
   EXPECT_EQ(read_file(dir + "/sheet.png"), "ORIGINAL");
+  std::system(("rm -rf " + dir).c_str());
+}
+
+// Furnace test on a large sphere: a diffuse surface of reflectance 0.18 under a uniform
+// environment of luminance 1 gives Y = 0.18 at every pixel. Before: rays leaving a sphere far
+// from the origin (centre 100 mm away) hit it again at t ~ 0, so it rendered 40% too dark.
+TEST(AuditCli, ALargeSphereInAFurnaceIsUniform) {
+  std::string dir = make_temp_dir();
+  write_file(dir + "/scene.json",
+             R"({"camera": {"from": [0, 0, 50], "to": [0, 0, 0], "fov_deg": 1},
+                 "film": {"width": 8, "height": 8, "spp": 16, "color_space": "xyz"},
+                 "lights": [{"type": "environment", "spectrum": "D65", "scale": 1}],
+                 "materials": {"g": {"type": "diffuse", "reflectance": 0.18}},
+                 "objects": [{"sphere": {"center": [0, 0, -100], "radius": 100},
+                              "material": "g"}]})");
+  RunResult r = run_limner("render " + dir + "/scene.json -o " + dir + "/y.exr --quiet");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  Image img = read_image(dir + "/y.exr");
+  ASSERT_EQ(img.channels, 3);
+  double sum = 0.0;
+  for (size_t i = 1; i < img.data.size(); i += 3) {
+    EXPECT_NEAR(img.data[i], 0.18f, 0.04f) << "pixel " << i / 3;  // 16 spp of noise
+    sum += img.data[i];
+  }
+  EXPECT_NEAR(sum / double(img.data.size() / 3), 0.18, 0.005);
   std::system(("rm -rf " + dir).c_str());
 }
 
