@@ -75,5 +75,21 @@ TEST(AuditCli, SurfacesInAFurnaceAreUniform) {
           "material": "g"})");
 }
 
+// A number beyond double (valid JSON syntax) is bad input naming the file, in a scene or a
+// --set value (before: exit 1 with nlohmann's bare exception text).
+TEST(AuditCli, ANumberBeyondDoubleIsBadInput) {
+  std::string dir = make_temp_dir();
+  write_file(dir + "/scene.json", small_scene());
+  write_file(dir + "/big.json", R"({"film": {"spp": 1e400}})");
+  expect_one_line_error(run_limner("render " + dir + "/big.json"), "big.json: invalid JSON");
+  expect_one_line_error(run_limner("render " + dir + "/scene.json --set lights.0.scale=1e400"),
+                        "scene.json: lights.0.scale: --set: number out of range");
+  expect_one_line_error(
+      run_limner("compare " + dir + "/scene.json --lights A -o " + dir + "/s.png" +
+                 " --set 'lights.0={\"preset\": \"tungsten\", \"scale\": -1e999}'"),
+      "scene.json: lights.0: --set: number out of range");
+  std::system(("rm -rf " + dir).c_str());
+}
+
 }  // namespace
 }  // namespace limner::test
