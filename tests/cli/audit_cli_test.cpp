@@ -91,5 +91,16 @@ TEST(AuditCli, ANumberBeyondDoubleIsBadInput) {
   std::system(("rm -rf " + dir).c_str());
 }
 
+// --thickness-mm refuses 1e6 and more: the message says so (before: "greater than 0" for 1e6).
+TEST(AuditCli, ThicknessErrorStatesTheRange) {
+  std::string dir = make_temp_dir();
+  write_file(dir + "/scene.json",
+             small_scene("out.png", R"([])",
+                         R"({"m": {"type": "subsurface", "preset": "wax"}})"));
+  expect_one_line_error(
+      run_limner("measure " + dir + "/scene.json --material m --thickness-mm 1e6"), "below 1e6");
+  std::system(("rm -rf " + dir).c_str());
+}
+
 }  // namespace
 }  // namespace limner::test
