@@ -39,6 +39,15 @@ TEST(AuditCli, AFolderAsAnOutputFileIsBadUsage) {
                                    dir + "/sheet.png --report " + dir + "/stats.json"),
                         "stats.json");
   EXPECT_EQ(read_file(dir + "/sheet.png"), "ORIGINAL");
+  // A folder named as a spectrum CSV (before: "no column 'a'", naming the wrong key).
+  mkdir((dir + "/data.csv").c_str(), 0755);
+  write_file(dir + "/csv.json",
+             small_scene("out.png",
+                         R"([{"sphere": {"center": [0, 0, 0], "radius": 1}, "material": "m"}])",
+                         R"({"m": {"type": "diffuse",
+                                   "reflectance": {"csv": "data.csv", "column": "a"}}})"));
+  expect_one_line_error(run_limner("render " + dir + "/csv.json"),
+                        "csv.json: materials.m.reflectance.csv: cannot read CSV");
   std::system(("rm -rf " + dir).c_str());
 }
 
