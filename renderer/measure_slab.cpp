@@ -1,5 +1,6 @@
 #include "renderer/measure_slab.h"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <stdexcept>
@@ -29,7 +30,17 @@ struct Exit {
   SampledSpectrum beta{0.0f};
   glm::vec3 dir{0.0f};
   bool bottom = false, entered = false;
+  bool tail = false;  // stopped after kTailEvents inside, at depth -z: see diffusion_tail
+  float z = 0.0f;
 };
+
+// A walk in a (nearly) non-absorbing bulk can scatter for ever: the number of events before it
+// leaves is heavy-tailed (P(N > n) ~ n^-1/2 in a semi-infinite sheet), so any cut-off or
+// survival roulette on long walks either loses light or has unbounded variance (a white
+// semi-infinite sheet measured 0.92 instead of 1). Deep in the bulk, after this many events,
+// diffusion theory is accurate: the walk's weight is split between the faces by the escape
+// probabilities of a planar source at its depth (extrapolated boundaries, Fresnel via F_dr).
+constexpr int kTailEvents = 512;
 
 // Distance along dir from depth z (z <= 0) to the face it is heading for.
 float distance_to_face(float z, const glm::vec3& dir, float thickness) {
@@ -57,7 +68,13 @@ Exit walk_inside(const SlabPath& s, glm::vec3 dir, SampledSpectrum beta, Sampler
       if (beta.is_black() || !std::isfinite(t)) return Exit{};
       if (e == FlightEnd::Surface) break;
       z += t * dir.z;
-      if (!walk_survives(++events, entry_max, sampler.get1d(), s.o.limits, beta)) return Exit{};
+      if (++events >= kTailEvents) {
+        Exit tail{beta, dir, false, true};
+        tail.tail = true;
+        tail.z = z;
+        return tail;
+      }
+      if (!walk_survives(events, entry_max, sampler.get1d(), s.o.limits, beta)) return Exit{};
     }
     bool bottom = dir.z < 0.0f;
     z = bottom ? -s.thickness : 0.0f;
@@ -102,6 +119,47 @@ SampledWavelengths rotated(const SampledWavelengths& wl, int h) {
   return r;
 }
 
+// sinh(a) / sinh(b) for 0 <= a <= b without overflow.
+double sinh_ratio(double a, double b) {
+  return std::exp(a - b) * (-std::expm1(-2.0 * a)) / (-std::expm1(-2.0 * b));
+}
+
+// Splits a stopped walk's weight between the top (reflectance) and the bottom (transmittance):
+// 1D diffusion from a planar source at depth d, zero fluence at the extrapolated boundaries
+// z_b = 2 A D outside each face, A = (1 + F_dr) / (1 - F_dr) (Groenhuis' F_dr fit for the bulk's
+// relative index eta).
+void diffusion_tail(const Exit& e, const MediumCoefficients& mc, float thickness, float eta,
+                    SampledSpectrum& top, SampledSpectrum& bottom) {
+  const double f_dr = -1.440 / (eta * eta) + 0.710 / eta + 0.668 + 0.0636 * eta;
+  const double a_fresnel = (1.0 + f_dr) / (1.0 - f_dr);
+  for (int k = 0; k < kLambdas; ++k) {
+    const double sa = mc.sigma_a[k], st = sa + mc.sigma_s[k] * (1.0 - mc.g);
+    if (!(st > 0.0)) continue;
+    const double d = 1.0 / (3.0 * st), zb = 2.0 * a_fresnel * d;
+    const double str = std::sqrt(sa / d), x = -double(e.z) + zb;
+    double p_top, p_bottom = 0.0;
+    if (std::isinf(thickness)) {
+      p_top = std::exp(-str * x);
+    } else {
+      const double l = double(thickness) + 2.0 * zb, xc = std::clamp(x, 0.0, l);
+      p_top = str * l < 1e-6 ? (l - xc) / l : sinh_ratio(str * (l - xc), str * l);
+      p_bottom = str * l < 1e-6 ? xc / l : sinh_ratio(str * xc, str * l);
+    }
+    // Inside the bulk, weights carry radiance compressed by 1 / eta^2; leaving undoes it.
+    top[k] += e.beta[k] * float(eta * eta * p_top);
+    bottom[k] += e.beta[k] * float(eta * eta * p_bottom);
+  }
+}
+
+// The index of the bulk under any paint or sheen (as interior_medium finds the medium).
+float bulk_eta(const Material& m) {
+  if (const auto* s = std::get_if<SubsurfaceMaterial>(&m)) return s->ior;
+  if (const auto* p = std::get_if<PaintMaterial>(&m); p && p->substrate)
+    return bulk_eta(*p->substrate);
+  if (const auto* f = std::get_if<FabricMaterial>(&m); f && f->base) return bulk_eta(*f->base);
+  return 1.41f;
+}
+
 }  // namespace
 
 SlabResult measure_slab(const Material& m, const SampledWavelengths& wl, const SlabOptions& o) {
@@ -110,6 +168,7 @@ SlabResult measure_slab(const Material& m, const SampledWavelengths& wl, const S
   const float thickness = o.thickness_mm > 0.0f ? o.thickness_mm : kInf;
   const float cone_cos = std::cos(glm::radians(kViewConeDeg));
   const bool view_cone = o.geometry == "45:0";
+  const float cone_s = std::sin(glm::radians(kViewConeDeg));
   SlabResult r;
   for (int h = 0; h < kLambdas; ++h) {  // each wavelength is the hero for a quarter of the paths
     SampledWavelengths wlh = rotated(wl, h);
@@ -120,7 +179,11 @@ SlabResult measure_slab(const Material& m, const SampledWavelengths& wl, const S
     for (int i = h; i < o.paths; i += kLambdas) {
       Sampler sampler(0, 0, uint32_t(i), o.seed);
       Exit e = trace_slab(path, incident_direction(o.geometry, sampler), sampler);
-      if (e.bottom)
+      if (e.tail) {  // leaves diffusely: its share of a view cone is the cone's sin^2
+        SampledSpectrum top(0.0f);
+        diffusion_tail(e, mc, thickness, bulk_eta(m), top, sum_t);
+        sum_r += view_cone ? top * (cone_s * cone_s) : top;
+      } else if (e.bottom)
         sum_t += e.beta;  // transmittance is always hemispherical
       else if (!view_cone || (e.entered && e.dir.z >= cone_cos))
         sum_r += e.beta;

@@ -47,16 +47,22 @@ Json read_json_file(const std::string& path) {
   } catch (const Json::parse_error& e) {
     throw input_error(path, line_column(text, e.byte > 0 ? e.byte - 1 : 0),
                       "invalid JSON: " + short_parse_message(e.what()));
+  } catch (const Json::out_of_range& e) {  // a number beyond double, e.g. 1e400
+    std::string what = e.what();
+    throw input_error(path, "", "invalid JSON: " + what.substr(what.find("] ") + 2));
   }
 }
 
 namespace {
 
-Json parse_override_value(const std::string& text) {
+Json parse_override_value(const std::string& text, const std::string& file,
+                          const std::string& key) {
   try {
     return Json::parse(text);
   } catch (const Json::parse_error&) {
     return Json(text);
+  } catch (const Json::out_of_range&) {  // valid JSON syntax, but a number beyond double
+    throw input_error(file, key, "--set: number out of range '" + text + "'");
   }
 }
 
@@ -90,7 +96,7 @@ void apply_override(Json& doc, const std::string& assignment, const std::string&
                                           std::string(node->type_name()));
     }
   }
-  *node = parse_override_value(assignment.substr(eq + 1));
+  *node = parse_override_value(assignment.substr(eq + 1), file, key);
 }
 
 }  // namespace limner

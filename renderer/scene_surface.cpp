@@ -66,7 +66,10 @@ SurfaceHit Scene::surface(const Ray& ray, const RayHit& hit) const {
 }
 
 glm::vec3 Scene::offset(const glm::vec3& p, const glm::vec3& ng, const glm::vec3& w) const {
-  float mag = std::max({std::fabs(p.x), std::fabs(p.y), std::fabs(p.z), radius * 1e-3f});
+  // p carries the rounding of the ray that found it (origin + t dir, from a camera or surface
+  // up to a scene's size away), not just of its own coordinates: near the world origin a floor
+  // of 1e-3 radius left rays from an object at the origin hitting its own surface.
+  float mag = std::max({std::fabs(p.x), std::fabs(p.y), std::fabs(p.z), 0.1f * radius});
   float eps = 1e-5f * mag;
   return p + (glm::dot(w, ng) >= 0.0f ? eps : -eps) * ng;
 }

@@ -34,7 +34,8 @@ Spectrum spectrum_from_csv(const std::string& csv_path, const std::string& colum
   std::ifstream in(csv_path);
   if (!in) throw input_error(file, path + ".csv", "cannot read CSV '" + csv_path + "'");
   std::string line;
-  std::getline(in, line);
+  if (!std::getline(in, line))  // empty, or a folder (which opens but cannot be read)
+    throw input_error(file, path + ".csv", "cannot read CSV '" + csv_path + "' (empty or a folder)");
   auto header = split_csv_line(line);
   size_t col = 0;
   for (size_t i = 1; i < header.size(); ++i) if (header[i] == column) col = i;

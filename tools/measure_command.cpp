@@ -36,8 +36,9 @@ void check_options(const MeasureArgs& a) {
   if (a.geometry != "d:8" && a.geometry != "45:0" && a.geometry != "0:d" && a.geometry != "d:d")
     throw InputError("--geometry '" + a.geometry + "': expected d:8, 45:0, 0:d or d:d");
   if (a.thickness_given && !(a.thickness_mm > 0.0 && a.thickness_mm < 1e6))
-    throw InputError("--thickness-mm " + std::to_string(a.thickness_mm) +
-                     ": expected a thickness in millimetres greater than 0");
+    throw InputError("--thickness-mm " + CLI::detail::to_string(a.thickness_mm) +
+                     ": expected a thickness in millimetres greater than 0 and below 1e6 "
+                     "(leave it out for a semi-infinite sheet)");
   if (!Spectrum::is_named_illuminant(a.illuminant))
     throw InputError("--illuminant '" + a.illuminant + "': unknown illuminant (D50, D65, A, ...)");
   if (a.observer != 2 && a.observer != 10)

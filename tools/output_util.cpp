@@ -1,5 +1,6 @@
 #include "tools/output_util.h"
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -41,6 +42,9 @@ void check_stats_path(const std::string& path) {
   std::string dir = slash == std::string::npos ? "." : (slash == 0 ? "/" : path.substr(0, slash));
   if (access(dir.c_str(), W_OK) != 0)
     throw InputError(path + ": stats folder '" + dir + "' does not exist or is not writable");
+  struct stat st;  // the final rename cannot replace a folder: fail before rendering
+  if (stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode))
+    throw InputError(path + ": is a folder, not a file");
 }
 
 void write_render_output(const Scene& scene, const Film& film, const std::string& path,

@@ -26,8 +26,15 @@ bool intersect_sphere(const glm::vec3& center, float radius, const glm::vec3& or
   double t0 = c / q, t1 = q / a;
   if (t0 > t1) std::swap(t0, t1);
   const double lo = tmin, hi = tmax;
-  double t = (t0 >= lo && t0 <= hi) ? t0 : t1;
-  if (!(t >= lo && t <= hi)) return false;
+  // A ray spawned from this sphere's own surface starts within float rounding of it (the hit
+  // point is rounded around a centre that may lie far from the origin, by more than the spawn
+  // offset): its root at t ~ 0 is the surface it leaves, not a new hit.
+  const glm::dvec3 cabs = glm::abs(glm::dvec3(center));
+  const double self = std::min(1e-5 * (std::max({cabs.x, cabs.y, cabs.z}) + r), 1e-3 * r);
+  const double len = std::sqrt(a);
+  auto usable = [&](double x) { return x >= lo && x <= hi && std::fabs(x) * len > self; };
+  double t = usable(t0) ? t0 : t1;
+  if (!usable(t)) return false;
   // Rounding to float must not push t out of the caller's interval.
   t_hit = std::clamp(static_cast<float>(t), tmin, tmax);
   return true;

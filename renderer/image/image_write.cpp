@@ -1,6 +1,7 @@
 #include "renderer/image/image_write.h"
 
 #include <OpenImageIO/imageio.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -83,6 +84,9 @@ void check_output_path(const std::string& path) {
     throw InputError(path + ": output folder '" + dir + "' does not exist");
   if (access(dir.c_str(), W_OK) != 0)
     throw InputError(path + ": output folder '" + dir + "' is not writable");
+  struct stat st;  // the final rename cannot replace a folder: fail before rendering
+  if (stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode))
+    throw InputError(path + ": is a folder, not an image file");
 }
 
 void write_image_atomic(const std::string& path, const Image& img, int bit_depth,
