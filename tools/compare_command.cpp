@@ -42,16 +42,7 @@ void check_compare_args(const CompareArgs& a) {
 }
 
 std::vector<std::string> compare_overrides(const CompareArgs& a) {
-  std::vector<std::string> sets = a.sets;
-  if (a.spp != -1) sets.push_back("film.spp=" + std::to_string(a.spp));
-  if (a.seed >= 0) sets.push_back("film.seed=" + std::to_string(a.seed));
-  if (!a.size.empty()) {
-    int w = 0, h = 0;
-    parse_size(a.size, "--size", w, h);
-    sets.push_back("film.width=" + std::to_string(w));
-    sets.push_back("film.height=" + std::to_string(h));
-  }
-  return sets;
+  return film_overrides(a.sets, a.spp, a.seed, a.size);
 }
 
 }  // namespace

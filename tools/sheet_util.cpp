@@ -14,6 +14,7 @@
 #include "renderer/spectral/cct.h"
 #include "renderer/spectral/color.h"
 #include "renderer/spectral/cri.h"
+#include "renderer/edit_distance.h"
 
 namespace limner {
 
@@ -24,20 +25,6 @@ std::string upper(std::string s) {
   return s;
 }
 
-size_t edit_distance(const std::string& a, const std::string& b) {
-  std::vector<size_t> row(b.size() + 1);
-  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (size_t i = 1; i <= a.size(); ++i) {
-    size_t diag = row[0];
-    row[0] = i;
-    for (size_t j = 1; j <= b.size(); ++j) {
-      size_t up = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diag = up;
-    }
-  }
-  return row[b.size()];
-}
 
 // Known names within one edit (two for longer names) of the wanted one, or starting with it.
 std::string suggestions(const std::string& wanted, const std::vector<std::string>& known) {
@@ -151,6 +138,19 @@ void parse_size(const std::string& text, const std::string& flag, int& width, in
     throw InputError(flag + " '" + text + "': expected WxH with whole numbers from 1 to 16384");
   width = w;
   height = h;
+}
+
+std::vector<std::string> film_overrides(std::vector<std::string> sets, int spp, long long seed,
+                                        const std::string& size) {
+  if (spp != -1) sets.push_back("film.spp=" + std::to_string(spp));
+  if (seed >= 0) sets.push_back("film.seed=" + std::to_string(seed));
+  if (!size.empty()) {
+    int w = 0, h = 0;
+    parse_size(size, "--size", w, h);
+    sets.push_back("film.width=" + std::to_string(w));
+    sets.push_back("film.height=" + std::to_string(h));
+  }
+  return sets;
 }
 
 Image render_panel(const SceneDesc& d, const PanelOptions& opts, double* seconds) {

@@ -41,6 +41,10 @@ std::vector<std::string> split_list(const std::string& list, const std::string& 
 
 // Parses "WxH" (positive whole numbers); throws InputError naming the flag otherwise.
 void parse_size(const std::string& text, const std::string& flag, int& width, int& height);
+// The --set list of a sheet command with its --spp (-1: not given), --seed (-1: not given) and
+// --size (empty: not given) appended as film overrides.
+std::vector<std::string> film_overrides(std::vector<std::string> sets, int spp, long long seed,
+                                        const std::string& size);
 
 struct PanelOptions {
   int threads = 0;

@@ -8,6 +8,7 @@
 
 #include "materials/paint/paint.h"
 #include "materials/paint/paint_mix.h"
+#include "renderer/edit_distance.h"
 
 namespace limner {
 
@@ -178,20 +179,6 @@ std::string canonical(const std::string& name) {
   return out;
 }
 
-size_t edit_distance(const std::string& a, const std::string& b) {
-  std::vector<size_t> row(b.size() + 1);
-  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (size_t i = 1; i <= a.size(); ++i) {
-    size_t diag = row[0];
-    row[0] = i;
-    for (size_t j = 1; j <= b.size(); ++j) {
-      const size_t up = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diag = up;
-    }
-  }
-  return row[b.size()];
-}
 
 // Names within a few edits, or sharing a word ("red" -> "blood red", "deep red", ...).
 std::string similar_names(const std::string& wanted) {

@@ -8,6 +8,7 @@
 
 #include "renderer/lights/sky.h"
 #include "renderer/spectral/color.h"
+#include "renderer/edit_distance.h"
 
 namespace limner {
 
@@ -125,20 +126,6 @@ Spectrum spec_spectrum(const PresetSpec& p) {
   return Spectrum::named_illuminant(s);
 }
 
-size_t edit_distance(const std::string& a, const std::string& b) {
-  std::vector<size_t> row(b.size() + 1);
-  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (size_t i = 1; i <= a.size(); ++i) {
-    size_t diag = row[0];
-    row[0] = i;
-    for (size_t j = 1; j <= b.size(); ++j) {
-      size_t up = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] != b[j - 1] ? 1u : 0u)});
-      diag = up;
-    }
-  }
-  return row[b.size()];
-}
 
 // The camera-relative frame about the subject.
 struct SubjectFrame {
