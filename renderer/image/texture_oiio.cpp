@@ -25,17 +25,17 @@ bool is_linear(const OIIO::ImageSpec& spec) {
 
 class OiioTextures final : public TextureBackend {
  public:
-  OiioTextures() : ts_(OIIO::TextureSystem::create(/*shared=*/false)) {
-    ts_->attribute("automip", 1);           // untiled PNG/JPEG get a pyramid in memory
-    ts_->attribute("autotile", 0);          // untiled files: one tile per mip level (faster)
-    ts_->attribute("max_memory_MB", 2048.0f);
-    ts_->attribute("accept_untiled", 1);
-    ts_->attribute("statistics:level", 0);  // no per-lookup timers
+  // The texture system is made on the first texture a scene opens: scenes without textures
+  // pay nothing for it.
+  OiioTextures() = default;
+  // Private cache: destroy it too (without teardown OIIO keeps it alive and leaks it).
+  ~OiioTextures() override {
+    if (ts_) OIIO::TextureSystem::destroy(ts_, /*teardown_imagecache=*/true);
   }
-  ~OiioTextures() override { OIIO::TextureSystem::destroy(ts_); }
 
   TextureInfo open(const std::string& path) override {
     std::lock_guard<std::mutex> lock(mutex_);
+    if (!ts_) ts_ = make_texture_system();
     auto it = ids_.find(path);
     if (it != ids_.end()) return infos_[size_t(it->second)];
     auto in = OIIO::ImageInput::open(path);
@@ -93,7 +93,7 @@ class OiioTextures final : public TextureBackend {
   TextureMemory memory() const override {
     TextureMemory m;
     long long cache = 0;
-    ts_->getattribute("stat:cache_memory_used", OIIO::TypeDesc::INT64, &cache);
+    if (ts_) ts_->getattribute("stat:cache_memory_used", OIIO::TypeDesc::INT64, &cache);
     m.cache_bytes = size_t(cache);
     m.file_bytes = pyramid_bytes_;
     m.files = handles_.size();
@@ -101,6 +101,15 @@ class OiioTextures final : public TextureBackend {
   }
 
  private:
+  static OIIO::TextureSystem* make_texture_system() {
+    OIIO::TextureSystem* ts = OIIO::TextureSystem::create(/*shared=*/false);
+    ts->attribute("automip", 1);           // untiled PNG/JPEG get a pyramid in memory
+    ts->attribute("autotile", 0);          // untiled files: one tile per mip level (faster)
+    ts->attribute("max_memory_MB", 2048.0f);
+    ts->attribute("accept_untiled", 1);
+    ts->attribute("statistics:level", 0);  // no per-lookup timers
+    return ts;
+  }
   static uint64_t next_serial() {
     static std::atomic<uint64_t> counter{0};
     return ++counter;
@@ -120,7 +129,7 @@ class OiioTextures final : public TextureBackend {
     return total;
   }
 
-  OIIO::TextureSystem* ts_;
+  OIIO::TextureSystem* ts_ = nullptr;
   uint64_t serial_ = next_serial();
   std::mutex mutex_;
   std::map<std::string, int> ids_;
