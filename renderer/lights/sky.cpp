@@ -142,20 +142,31 @@ double sun_illuminance_lux(const SkyParams& p) {
   return kSolarIlluminanceLux * sun_luminous_transmittance(p);
 }
 
-double sky_horizontal_illuminance_lux(const SkyParams& p) {
-  // Midpoint rule over the upper hemisphere; the Perez terms are smooth at this resolution.
-  const int nt = 90, np = 180;
-  double e = 0.0;
+namespace {
+
+// Midpoint rule over the upper hemisphere (y up) in nt x np cells: fn(direction, solid angle).
+// The Perez terms are smooth at the resolutions used here.
+template <class Fn>
+void for_each_sky_cell(int nt, int np, Fn&& fn) {
   for (int i = 0; i < nt; ++i) {
     double th = (i + 0.5) * 0.5 * kPiD / nt;
     double dw = std::sin(th) * (0.5 * kPiD / nt) * (2.0 * kPiD / np);
     for (int j = 0; j < np; ++j) {
       double ph = (j + 0.5) * 2.0 * kPiD / np;
-      glm::vec3 w(float(std::sin(th) * std::sin(ph)), float(std::cos(th)),
-                  float(std::sin(th) * std::cos(ph)));
-      e += preetham_sky(p, w).luminance * std::cos(th) * dw;
+      fn(glm::vec3(float(std::sin(th) * std::sin(ph)), float(std::cos(th)),
+                   float(std::sin(th) * std::cos(ph))),
+         dw);
     }
   }
+}
+
+}  // namespace
+
+double sky_horizontal_illuminance_lux(const SkyParams& p) {
+  double e = 0.0;
+  for_each_sky_cell(90, 180, [&](const glm::vec3& w, double dw) {
+    e += preetham_sky(p, w).luminance * double(w.y) * dw;
+  });
   return e;
 }
 
@@ -165,26 +176,18 @@ Spectrum global_horizontal_spectrum(const SkyParams& p) {
 
 Spectrum sky_irradiance_spectrum(const SkyParams& p, const glm::vec3& n) {
   // Sky: daylight basis weights over the upper hemisphere, weighted by luminance and cosine.
-  const int nt = 45, np = 90;
   glm::dvec3 w_sum(0.0);
   double ys[3] = {0, 0, 0};
   for (int k = 0; k < 3; ++k)
     for (int l = 360; l <= 830; ++l) ys[k] += daylight_basis(k, float(l)) * cie_xyz_bar(float(l)).y;
-  for (int i = 0; i < nt; ++i) {
-    double th = (i + 0.5) * 0.5 * kPiD / nt;
-    double dw = std::sin(th) * (0.5 * kPiD / nt) * (2.0 * kPiD / np);
-    for (int j = 0; j < np; ++j) {
-      double ph = (j + 0.5) * 2.0 * kPiD / np;
-      glm::vec3 w(float(std::sin(th) * std::sin(ph)), float(std::cos(th)),
-                  float(std::sin(th) * std::cos(ph)));
-      double cos_n = glm::dot(w, n);
-      if (cos_n <= 0.0) continue;
-      SkySample s = preetham_sky(p, w);
-      glm::dvec3 m = daylight_basis_weights(s.xy);
-      double y = (m.x * ys[0] + m.y * ys[1] + m.z * ys[2]) / cie_y_integral();
-      w_sum += m * (s.luminance / y * cos_n * dw);
-    }
-  }
+  for_each_sky_cell(45, 90, [&](const glm::vec3& w, double dw) {
+    double cos_n = glm::dot(w, n);
+    if (cos_n <= 0.0) return;
+    SkySample s = preetham_sky(p, w);
+    glm::dvec3 m = daylight_basis_weights(s.xy);
+    double y = (m.x * ys[0] + m.y * ys[1] + m.z * ys[2]) / cie_y_integral();
+    w_sum += m * (s.luminance / y * cos_n * dw);
+  });
   Spectrum sun = sun_spectrum(p);
   double sun_cos = std::max(0.0f, glm::dot(sky_direction(p.sun_elevation_deg,
                                                          p.sun_azimuth_deg), n));
