@@ -15,9 +15,10 @@ namespace {
 constexpr float kShadowShorten = 1.0f - 1e-4f;
 constexpr int kRouletteDepth = 3;
 
-float power_heuristic(float a, float b) {
-  float a2 = a * a, b2 = b * b;
-  return a2 + b2 > 0.0f ? a2 / (a2 + b2) : 0.0f;
+// Power heuristic for a among three strategies (c: 0 when there are two).
+float power_heuristic(float a, float b, float c = 0.0f) {
+  float a2 = a * a, rest = b * b + c * c;
+  return a2 + rest > 0.0f ? a2 / (a2 + rest) : 0.0f;
 }
 
 struct PathState {
@@ -30,6 +31,7 @@ struct PathState {
   SampledSpectrum r_u{1.0f};                  // wavelength pdf ratios of medium walks
   const HomogeneousMedium* medium = nullptr;  // the medium the path is in (null: air)
   RayCone cone;  // texture filter footprint (renderer/ray_cone.h)
+  ExitMis exit;  // the walk's own exit, for weights against aimed exits (renderer/aimed_exit.h)
 };
 
 bool trace(const Scene& scene, const Ray& ray, RayHit& hit, PathCounters& c,
@@ -55,7 +57,8 @@ void add_emission(const Scene& scene, PathState& st, int light, const SampledSpe
   }
   float lp = scene.light_sampler.prob(light) *
              light_pdf(scene.lights[light], st.prev_p, dir, distance);
-  st.L += st.beta * Le * power_heuristic(st.prev_pdf, lp);
+  float ap = aimed_exit_pdf(scene, st.exit, light, st.prev_p, dir, distance, false);
+  st.L += st.beta * Le * power_heuristic(st.prev_pdf, lp, ap);
 }
 
 void add_escaped(const Scene& scene, PathState& st, const glm::vec3& dir,
@@ -83,7 +86,8 @@ void sample_direct(const Scene& scene, PathState& st, const SurfaceHit& s, const
              light_is_infinite(light) ? 1e30f : ls.distance * kShadowShorten};
   if (occluded(scene, shadow, c, log)) return;
   float lp = prob * ls.pdf;
-  float w = ls.delta ? 1.0f : power_heuristic(lp, bsdf_pdf(bsdf, wo, wi));
+  float ap = aimed_exit_pdf(scene, st.exit, li, s.p, ls.wi, ls.distance, ls.delta);
+  float w = ls.delta ? power_heuristic(lp, ap) : power_heuristic(lp, bsdf_pdf(bsdf, wo, wi), ap);
   st.L += st.beta * f * ls.L * (w / lp);
 }
 
@@ -99,7 +103,8 @@ SampledSpectrum trace_path(const Scene& scene, Ray ray, const SampledWavelengths
     if (st.medium) {  // inside a subsurface object: walk to the next surface (medium_walk.h)
       bool scattered;
       WalkEnd end = walk_medium(scene, *st.medium, ray, hit, wl, sampler, st.beta, st.r_u, c,
-                                log, &scattered, st.prev_ng);
+                                log, &scattered, st.prev_ng, st.L, &st.exit,
+                                scene.walk_limits);
       if (end == WalkEnd::Absorbed) break;
       if (scattered) st.specular = true;  // no light sampling inside: full weight on emission
       found = end == WalkEnd::Surface;
@@ -117,6 +122,7 @@ SampledSpectrum trace_path(const Scene& scene, Ray ray, const SampledWavelengths
       break;
     }
     if (depth >= scene.film.max_depth) break;
+    if (!st.medium) st.exit.valid = false;  // only the walk's own exit vertex and the ray after
     s.ctx.footprint_mm = st.cone.width_at(hit.t);
     apply_surface_detail(scene, s, -ray.dir);
     Bsdf bsdf = material_bsdf(scene.materials[s.material], wl, s.ctx);

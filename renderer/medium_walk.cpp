@@ -3,12 +3,22 @@
 #include <algorithm>
 #include <limits>
 
+#include "renderer/aimed_exit.h"
+
 namespace limner {
+
+namespace {
+
+// Probability of an aimed exit (renderer/aimed_exit.h) at each scattering event.
+constexpr float kAimShare = 1.0f;
+
+}  // namespace
 
 WalkEnd walk_medium(const Scene& scene, const HomogeneousMedium& medium, Ray& ray, RayHit& hit,
                     const SampledWavelengths& wl, Sampler& sampler, SampledSpectrum& beta,
                     SampledSpectrum& r_u, PathCounters& counters, std::vector<RayRecord>* log,
-                    bool* scattered, const glm::vec3& entry_normal, const WalkLimits& limits) {
+                    bool* scattered, const glm::vec3& entry_normal, SampledSpectrum& L,
+                    ExitMis* exit, const WalkLimits& limits) {
   const MediumCoefficients m = sample_medium(medium, wl);
   FlightGuide guide = make_flight_guide(m, entry_normal, limits.guided);
   if (guide.fraction > 0.0f) {  // is the object thin behind the entry? (backward guiding)
@@ -19,6 +29,10 @@ WalkEnd walk_medium(const Scene& scene, const HomogeneousMedium& medium, Ray& ra
                                      ? probe_hit.t
                                      : std::numeric_limits<float>::infinity());
   }
+  const float share = limits.aimed && medium.boundary_ior >= 1.0f && !scene.lights.empty()
+                          ? kAimShare : 0.0f;
+  const AimLobe lobe{medium.boundary_alpha, medium.boundary_ior};
+  *exit = ExitMis{};
   const float entry_max = beta.max_value();
   WalkRng rng((uint64_t(sampler.get1d() * 16777216.0f) << 24) ^
               uint64_t(sampler.get1d() * 16777216.0f));
@@ -28,6 +42,8 @@ WalkEnd walk_medium(const Scene& scene, const HomogeneousMedium& medium, Ray& ra
     WalkStep step = sample_step(m, guide, ray.dir, events == 0, u_strategy, u_distance,
                                 events == 0 ? glm::vec2(0.0f) : rng.next2());
     // Look for surfaces only up to the sampled distance: short rays are cheap.
+    const glm::vec3 dir_in = ray.dir;
+    const SampledSpectrum r_before = r_u;
     ray.dir = step.dir;
     ray.tmax = std::min(step.t, 1e30f);
     ++counters.rays;
@@ -37,10 +53,18 @@ WalkEnd walk_medium(const Scene& scene, const HomogeneousMedium& medium, Ray& ra
     float t;
     FlightEnd end = finish_step(m, guide, step, t_surface, beta, r_u, &t);
     if (beta.is_black()) return WalkEnd::Absorbed;
-    if (end == FlightEnd::Surface) return found ? WalkEnd::Surface : WalkEnd::Escaped;
+    if (end == FlightEnd::Surface) {
+      if (events > 0 && share > 0.0f && found)
+        *exit = ExitMis{true, ray.origin, ray.dir, guide.normal, lobe, share,
+                        reach_pdfs(m, guide, dir_in, ray.dir, t, r_before)};
+      return found ? WalkEnd::Surface : WalkEnd::Escaped;
+    }
     *scattered = true;
     if (!walk_survives(++events, entry_max, rng.next(), limits, beta)) return WalkEnd::Absorbed;
     ray = Ray{ray.origin + t * ray.dir, ray.dir, 0.0f, 1e30f};
+    if (share > 0.0f && (share >= 1.0f || rng.next() < share))
+      L += aimed_exit(scene, WalkVertex{m, guide, lobe, share, ray.origin, ray.dir, beta, r_u},
+                      wl, rng, counters, log);
   }
 }
 

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "materials/medium/random_walk.h"
+#include "renderer/aimed_exit.h"
 #include "renderer/integrator.h"
 
 namespace limner {
@@ -28,7 +29,7 @@ enum class WalkEnd { Surface, Escaped, Absorbed };
 WalkEnd walk_medium(const Scene& scene, const HomogeneousMedium& medium, Ray& ray, RayHit& hit,
                     const SampledWavelengths& wl, Sampler& sampler, SampledSpectrum& beta,
                     SampledSpectrum& r_u, PathCounters& counters, std::vector<RayRecord>* log,
-                    bool* scattered, const glm::vec3& entry_normal,
-                    const WalkLimits& limits = WalkLimits{});
+                    bool* scattered, const glm::vec3& entry_normal, SampledSpectrum& L,
+                    ExitMis* exit, const WalkLimits& limits = WalkLimits{});
 
 }  // namespace limner

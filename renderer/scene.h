@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "materials/material.h"
+#include "materials/medium/random_walk.h"
 #include "materials/texture/surface_detail.h"
 #include "renderer/camera.h"
 #include "renderer/geometry/embree_scene.h"
@@ -71,6 +72,7 @@ struct Scene {
   size_t triangle_count = 0;
   double load_seconds = 0.0, bvh_seconds = 0.0;  // mesh loading, ray-query build
   std::vector<std::string> warnings;  // one line each, printed by the command (not with --quiet)
+  WalkLimits walk_limits;             // subsurface walks (materials/medium/random_walk.h)
 
   SurfaceHit surface(const Ray& ray, const RayHit& hit) const;
   // Offset along the geometric normal toward direction w, scaled to the scene's float precision.

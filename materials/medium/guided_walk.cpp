@@ -95,6 +95,42 @@ WalkStep sample_step(const MediumCoefficients& m, const FlightGuide& guide, cons
   return s;
 }
 
+namespace {
+
+// The exponent divided out of every pdf of a step (against underflow): the hero's smallest.
+float common_exponent(const MediumCoefficients& m, const FlightGuide& guide, float mu, float d) {
+  const float k0 = std::min(1.0f - mu / guide.v0[0], 1.0f + mu / guide.v0[0]);
+  return m.sigma_t[0] * d *
+         std::min(1.0f, guide.backward > 0.0f ? k0 : 1.0f - mu / guide.v0[0]);
+}
+
+// Per wavelength j, with its own v0_j (stretch k_j = 1 - mu / v0_j, Dwivedi pdf g_j), the
+// mixture's pdf of a flight of length d in a direction of cosine mu to the normal and HG value
+// `phase`, ending in a scattering event (scatter) or at a surface:
+//   p_j = (1 - w) phase [sigma_t_j] T_j(d) + w g_j [k_j sigma_t_j] T_j(k_j d),
+// brackets only for a scattering event; phase and g_j are 1 for a given first direction;
+// times exp(e).
+SampledSpectrum mixture_pdf(const MediumCoefficients& m, const FlightGuide& guide, float phase,
+                            float mu, bool first, bool scatter, float d, float e) {
+  const float w = guide.fraction, wb = guide.backward;
+  SampledSpectrum p;
+  for (int j = 0; j < kLambdas; ++j) {
+    float v0 = guide.v0[j], norm = 1.0f / (guide.log_ratio[j] * 2.0f * kPi);
+    float a = std::exp(e - m.sigma_t[j] * d);
+    // one guided strategy: towards `sign` x normal, stretch k = 1 - sign mu / v0
+    auto guided = [&](float sign) {
+      float k = 1.0f - sign * mu / v0;
+      float g = first ? 1.0f : norm / (v0 - sign * mu);
+      return g * (scatter ? k : 1.0f) * std::exp(e - m.sigma_t[j] * k * d);
+    };
+    float pg = (1.0f - wb) * guided(1.0f) + (wb > 0.0f ? wb * guided(-1.0f) : 0.0f);
+    p[j] = (scatter ? m.sigma_t[j] : 1.0f) * ((1.0f - w) * phase * a + w * pg);
+  }
+  return p;
+}
+
+}  // namespace
+
 FlightEnd finish_step(const MediumCoefficients& m, const FlightGuide& guide, const WalkStep& step,
                       float t_surface, SampledSpectrum& beta, SampledSpectrum& r_u, float* t) {
   if (guide.fraction <= 0.0f)  // classic: the direction pdf (HG) cancels
@@ -102,29 +138,11 @@ FlightEnd finish_step(const MediumCoefficients& m, const FlightGuide& guide, con
   const bool scatter = step.t < t_surface;
   *t = scatter ? step.t : t_surface;
   if (!std::isfinite(*t)) return FlightEnd::Surface;
-  // Per wavelength j, with its own v0_j (stretch k_j = 1 - mu / v0_j, Dwivedi pdf g_j):
-  //   f_j = [sigma_s_j] T_j(t) phase,
-  //   p_j = (1 - w) phase [sigma_t_j] T_j(t) + w g_j [k_j sigma_t_j] T_j(k_j t),
-  // brackets only for a scattering event; phase and g_j are 1 for a given first direction.
-  // A common factor exp(-e) is divided out of all (e: the hero's smallest exponent).
-  const float w = guide.fraction, wb = guide.backward, d = *t, phase = step.pdf_classic;
-  const float mu = step.mu, k0 = std::min(1.0f - mu / guide.v0[0], 1.0f + mu / guide.v0[0]);
-  float e = m.sigma_t[0] * d * std::min(1.0f, wb > 0.0f ? k0 : 1.0f - mu / guide.v0[0]);
-  SampledSpectrum f, p;
-  for (int j = 0; j < kLambdas; ++j) {
-    float v0 = guide.v0[j], norm = 1.0f / (guide.log_ratio[j] * 2.0f * kPi);
-    float st = scatter ? m.sigma_t[j] : 1.0f;
-    float a = std::exp(e - m.sigma_t[j] * d);
-    // one guided strategy: towards `sign` x normal, stretch k = 1 - sign mu / v0
-    auto guided = [&](float sign) {
-      float k = 1.0f - sign * mu / v0;
-      float g = step.first ? 1.0f : norm / (v0 - sign * mu);
-      return g * (scatter ? k : 1.0f) * std::exp(e - m.sigma_t[j] * k * d);
-    };
-    float pg = (1.0f - wb) * guided(1.0f) + (wb > 0.0f ? wb * guided(-1.0f) : 0.0f);
-    f[j] = (scatter ? m.sigma_s[j] : 1.0f) * a * phase;
-    p[j] = st * ((1.0f - w) * phase * a + w * pg);
-  }
+  // f_j = [sigma_s_j] T_j(t) phase over mixture_pdf's p_j, both times exp(e).
+  const float d = *t, phase = step.pdf_classic, e = common_exponent(m, guide, step.mu, d);
+  SampledSpectrum f, p = mixture_pdf(m, guide, phase, step.mu, step.first, scatter, d, e);
+  for (int j = 0; j < kLambdas; ++j)
+    f[j] = (scatter ? m.sigma_s[j] : 1.0f) * std::exp(e - m.sigma_t[j] * d) * phase;
   if (!(p[0] > 0.0f)) {
     beta = SampledSpectrum(0.0f);
     return scatter ? FlightEnd::Scatter : FlightEnd::Surface;
@@ -139,6 +157,19 @@ FlightEnd finish_step(const MediumCoefficients& m, const FlightGuide& guide, con
     beta = SampledSpectrum(0.0f);
   }
   return scatter ? FlightEnd::Scatter : FlightEnd::Surface;
+}
+
+ReachPdfs reach_pdfs(const MediumCoefficients& m, const FlightGuide& guide,
+                     const glm::vec3& dir_in, const glm::vec3& dir, float d,
+                     const SampledSpectrum& r_u) {
+  const float phase = hg_phase(glm::dot(dir_in, dir), m.g);
+  const float mu = std::clamp(glm::dot(dir, guide.normal), -1.0f, 1.0f);
+  const bool guided = guide.fraction > 0.0f;
+  const float e = guided ? common_exponent(m, guide, mu, d) : m.sigma_t[0] * d;
+  SampledSpectrum walk, free;
+  for (int j = 0; j < kLambdas; ++j) free[j] = std::exp(e - m.sigma_t[j] * d);
+  walk = guided ? mixture_pdf(m, guide, phase, mu, false, false, d, e) : free * phase;
+  return {(r_u * walk).average(), (r_u * free).average()};
 }
 
 }  // namespace limner

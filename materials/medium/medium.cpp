@@ -45,6 +45,8 @@ SubsurfaceMaterial make_subsurface_material(HomogeneousMedium medium, float ior,
     throw std::invalid_argument("ior must be a finite number > 0, got " + std::to_string(ior));
   if (!std::isfinite(roughness) || roughness < 0.0f)
     throw std::invalid_argument("roughness must be a finite number >= 0");
+  medium.boundary_ior = ior;
+  medium.boundary_alpha = roughness;
   SubsurfaceMaterial m{std::move(medium), ior, roughness, nullptr, nullptr};
   if (!is_smooth_alpha(roughness) && ior != 1.0f) {
     m.energy_outside = std::make_shared<const EnergyTable>(

@@ -16,6 +16,9 @@ namespace limner {
 struct HomogeneousMedium {
   Spectrum sigma_a, sigma_s;  // per mm
   float g = 0.0f;             // Henyey-Greenstein asymmetry, in (-1, 1)
+  // The boundary that light-aimed walk steps assume (aimed_step.h): only a sampling hint, any
+  // value keeps walks unbiased; set from the material's ior and roughness.
+  float boundary_ior = 1.0f, boundary_alpha = 0.0f;
 };
 
 // The medium at the path's four wavelengths.

@@ -28,6 +28,7 @@ struct WalkLimits {
   float long_walk_survival = 0.99f;
   int max_events = 65536;          // hard bound on scattering events per walk
   bool guided = true;              // Dwivedi-guided flights (FlightGuide below)
+  bool aimed = true;               // light-aimed exits where there are lights (aimed_exit.h)
 };
 
 enum class FlightEnd { Scatter, Surface };
@@ -84,6 +85,18 @@ WalkStep sample_step(const MediumCoefficients& m, const FlightGuide& guide, cons
 FlightEnd finish_step(const MediumCoefficients& m, const FlightGuide& guide, const WalkStep& step,
                       float t_surface, SampledSpectrum& beta, SampledSpectrum& r_u, float* t);
 bool medium_scatters(const MediumCoefficients& m);
+// For weighing other ways of reaching a surface against the walk's own: the walk's pdf of a
+// flight from a scattering event (arrived along dir_in) in direction dir reaching a surface at
+// distance d (direction pdf times the probability of flying that far: `walk`), and the
+// probability of flying that far alone (`free`), each spectrally MIS-averaged with the path's
+// r_u (avg_j r_u_j p_j) and both times the same arbitrary factor (against underflow), so only
+// their ratio means anything.
+struct ReachPdfs {
+  float walk = 0.0f, free = 0.0f;
+};
+ReachPdfs reach_pdfs(const MediumCoefficients& m, const FlightGuide& guide,
+                     const glm::vec3& dir_in, const glm::vec3& dir, float d,
+                     const SampledSpectrum& r_u);
 
 // A small fast generator for the walk's many random numbers (PCG32, O'Neill 2014): seeded from
 // the path's sampler, so images stay independent of threads; stratifying thousands of
