@@ -122,6 +122,12 @@ SampledSpectrum trace_path(const Scene& scene, Ray ray, const SampledWavelengths
       break;
     }
     if (depth >= scene.film.max_depth) break;
+    // A ray in air meeting a subsurface object from behind was in fact inside it (the path
+    // crossed a self-intersecting part of the mesh, such as an eyelid through the eyeball, on
+    // the wrong side): it has carried light through the bulk unattenuated, so it ends here.
+    if (!st.medium && glm::dot(ray.dir, s.ng) > 0.0f &&
+        interior_medium(scene.materials[s.material]))
+      break;
     if (!st.medium) st.exit.valid = false;  // only the walk's own exit vertex and the ray after
     s.ctx.footprint_mm = st.cone.width_at(hit.t);
     apply_surface_detail(scene, s, -ray.dir);

@@ -137,5 +137,25 @@ TEST(ThinFeature, ObjectInsideTheBulkStopsTheWalk) {
   std::remove(obj.c_str());
 }
 
+// A subsurface object inside another of the same material (as where a self-intersecting mesh
+// folds through itself: an eyelid through an eyeball): leaving the inner one, a path believes it
+// is in air while it is still inside the outer one. It must not then carry light through the
+// outer bulk unattenuated. A pure absorber, so the physical answer is Beer-Lambert over the
+// 12 mm the central ray crosses (times Fresnel <= 1): exp(-6) = 0.0025; a leak through the
+// outer sphere's last 4 mm would give exp(-4) = 0.018 (times Fresnel ~ 0.85).
+TEST(ThinFeature, NestedObjectDoesNotLeakLight) {
+  std::string json = R"({"camera": {"from": [0, 0, 50], "to": [0, 0, 0]},
+    "lights": [{"type": "rect", "center": [0, 0, -20], "to": [0, 0, 0], "size": [60, 60],
+                "spectrum": 1, "scale": 1}],
+    "materials": {"m": {"type": "subsurface", "sigma_a_per_mm": 0.5, "sigma_s_per_mm": 0,
+                        "ior": 1.5, "roughness": 0}},
+    "objects": [{"sphere": {"center": [0, 0, 0], "radius": 6}, "material": "m"},
+                {"sphere": {"center": [0, 0, 0], "radius": 2}, "material": "m"}]})";
+  auto scene = scene_from_json(json);
+  SampledWavelengths wl = wavelengths(450.0f, 520.0f, 600.0f, 680.0f);
+  SampledSpectrum L = mean_radiance(*scene, wl, 0.2f, 4000);
+  EXPECT_LT(L[0], 0.005);
+}
+
 }  // namespace
 }  // namespace limner::test
