@@ -10,7 +10,7 @@ namespace limner {
 namespace {
 
 // Probability of an aimed exit (renderer/aimed_exit.h) at each scattering event.
-constexpr float kAimShare = 1.0f;
+constexpr float kAimShare = 0.25f;
 
 }  // namespace
 
