@@ -69,6 +69,12 @@ float JsonReader::non_negative(const std::string& key, float fallback) {
   return v;
 }
 
+float JsonReader::light_scale(const std::string& key) {
+  float v = non_negative(key, 1.0f);
+  if (v > kMaxLightScale) fail(key, "must be at most 1e15 (got " + get(key).dump() + ")");
+  return v;
+}
+
 int JsonReader::positive_int(const std::string& key, int fallback) {
   if (!has(key)) return fallback;
   const Json& v = get(key);

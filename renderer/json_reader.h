@@ -12,6 +12,8 @@ namespace limner {
 
 using Json = nlohmann::json;
 
+constexpr float kMaxLightScale = 1e15f;
+
 class JsonReader {
  public:
   // `path` is the key path of `value` ("" for the document root).
@@ -32,6 +34,9 @@ class JsonReader {
   float positive(const std::string& key);               // > 0
   float positive(const std::string& key, float fallback);
   float non_negative(const std::string& key, float fallback);
+  // A light's `scale`: >= 0 and at most kMaxLightScale (beyond, radiance overflows single
+  // precision in the renderer: samples turn to NaN and are dropped, leaving a black image).
+  float light_scale(const std::string& key);
   int positive_int(const std::string& key, int fallback);
   std::string string(const std::string& key);
   std::string string(const std::string& key, const std::string& fallback);

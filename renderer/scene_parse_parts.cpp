@@ -43,7 +43,7 @@ LightDesc parse_light(JsonReader r, const std::string& folder) {
                                                   r.child_path("spectrum"), folder,
                                                   SpectrumRole::Emission)
                                  : Spectrum::named_illuminant("D65");
-  l.scale = r.non_negative("scale", 1.0f);
+  l.scale = r.light_scale("scale");
   switch (l.type) {
     case LightType::Environment:
       break;

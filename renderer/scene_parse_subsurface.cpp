@@ -12,6 +12,10 @@ namespace limner {
 
 namespace {
 
+// Denser media than this cannot be walked in single precision (flights shorter than a position's
+// rounding: walks stand still and render black); 1e6 per mm is a 1 nm mean free path.
+constexpr float kMaxCoefficient = 1e6f;
+
 std::string preset_list() {
   std::string s;
   for (const std::string& n : subsurface_preset_names()) s += (s.empty() ? "" : ", ") + n;
@@ -60,9 +64,14 @@ void parse_form(JsonReader& r, SubsurfaceDesc& s, const std::string& folder) {
       r.fail("color", "an albedo above 1 is impossible (color must lie in [0, 1])");
     s.mfp_mm = non_negative(r, "mfp_mm", folder);
     if (!(s.mfp_mm.min_value() > 0.0f)) r.fail("mfp_mm", "must be greater than 0 everywhere");
+    if (s.mfp_mm.min_value() < 1.0f / kMaxCoefficient)
+      r.fail("mfp_mm", "must be at least 1e-6 mm everywhere");
   } else {
     s.sigma_a = non_negative(r, "sigma_a_per_mm", folder);
     s.sigma_s = non_negative(r, "sigma_s_per_mm", folder);
+    const char* too_dense = "must be at most 1e6 per mm (a mean free path of 1 nm)";
+    if (s.sigma_a.max_value() > kMaxCoefficient) r.fail("sigma_a_per_mm", too_dense);
+    if (s.sigma_s.max_value() > kMaxCoefficient) r.fail("sigma_s_per_mm", too_dense);
   }
 }
 

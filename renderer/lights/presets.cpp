@@ -341,7 +341,7 @@ std::vector<LightDesc> parse_light_preset(JsonReader r, const CameraDesc& camera
   std::string name = r.string("preset");
   if (!is_light_preset(name)) r.fail("preset", unknown_light_preset_message(name));
   LightPresetOptions o;
-  o.scale = r.non_negative("scale", 1.0f);
+  o.scale = r.light_scale("scale");
   o.rotate_deg = r.number("rotate_deg", 0.0f);
   bool sky = sky_part(*find_preset(name)) != nullptr;
   for (const char* key : {"sun_elevation_deg", "turbidity"})

@@ -100,6 +100,31 @@ TEST(AuditCli, ANumberBeyondDoubleIsBadInput) {
   std::system(("rm -rf " + dir).c_str());
 }
 
+// Values so large that single precision overflows (radiance) or cannot resolve a flight (media)
+// are bad input (before: a light scale of 1e38 turned every sample into NaN, all dropped, and
+// the render wrote a black image with exit 0; sigma_s 1e30 rendered the object black).
+TEST(AuditCli, ValuesBeyondSinglePrecisionAreBadInput) {
+  std::string dir = make_temp_dir();
+  write_file(dir + "/scene.json",
+             small_scene(dir + "/out.png",
+                         R"([{"sphere": {"center": [0, 0, 0], "radius": 1}, "material": "m"}])",
+                         R"({"m": {"type": "subsurface", "sigma_a_per_mm": 0.1,
+                                   "sigma_s_per_mm": 2}})"));
+  std::string render = "render " + dir + "/scene.json --set ";
+  expect_one_line_error(run_limner(render + "lights.0.scale=1e38"),
+                        "lights[0].scale: must be at most 1e15");
+  expect_one_line_error(run_limner(render + "'lights.0={\"preset\": \"tungsten\", \"scale\": 1e20}'"),
+                        "lights[0].scale: must be at most 1e15");
+  expect_one_line_error(run_limner(render + "materials.m.sigma_s_per_mm=1e30"),
+                        "materials.m.sigma_s_per_mm: must be at most 1e6 per mm");
+  expect_one_line_error(
+      run_limner(render + "'materials.m={\"type\": \"subsurface\", \"color\": 0.5, \"mfp_mm\": 1e-9}'"),
+      "materials.m.mfp_mm: must be at least 1e-6 mm");
+  struct stat st;
+  EXPECT_NE(stat((dir + "/out.png").c_str(), &st), 0);  // nothing written
+  std::system(("rm -rf " + dir).c_str());
+}
+
 // --thickness-mm refuses 1e6 and more: the message says so (before: "greater than 0" for 1e6).
 TEST(AuditCli, ThicknessErrorStatesTheRange) {
   std::string dir = make_temp_dir();
