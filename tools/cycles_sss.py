@@ -27,27 +27,31 @@
 #   white Lambertian plane facing a Cycles 3.4 area light (its irradiance against the closed-form
 #   rectangle form factor, 3 sizes/distances agreeing to 0.1%): the radiance that lights
 #   surfaces is L = power / (4 area), so power = 4 * area * scale * max(rgb), colour rgb / max.
-#   Limner's rect is an opaque black card from behind; a Cycles area light is invisible from
-#   behind (the key light's back is behind the head here, so the image does not show it).
+#   The camera sees the key light's front peeking past the head (pixel (10, 13) at 32x32, where
+#   its edge's anti-aliasing noise outweighs everything else; hence the second set of figures
+#   without the pixels the rect lights' projections touch). Seen directly, a Cycles 3.4 area
+#   light measured ~8% brighter than the radiance it lights surfaces with; that pixel only.
 # - Environment: world background colour (1, 1, 1) (D65 is Rec. 709's white), strength = scale.
 # - Subsurface: Principled BSDF, method RANDOM_WALK, Subsurface 1, Subsurface Color = the
 #   silicone preset's measured d:d colour (`limner measure scenes/silicone_bust.json --material
-#   silicone --geometry d:d`, XYZ -> linear Rec. 709), Subsurface Radius = the transport mean free
-#   path 1 / (sigma_s' + sigma_a) per channel from materials/medium/presets.cpp (silicone:
+#   silicone --geometry d:d`: its spectrum under D65 -> linear Rec. 709), Subsurface Radius =
+#   the transport mean free path 1 / (sigma_s' + sigma_a) per channel from
+#   materials/medium/presets.cpp (silicone:
 #   sigma_s' = 2.0, 2.3, 2.6 /mm, sigma_a = 0.02, 0.06, 0.12 /mm at 650, 550, 450 nm),
 #   Subsurface IOR 1.413, Specular = ((n-1)/(n+1))^2 / 0.08, GGX, Roughness = sqrt(0.3) (Limner's
 #   roughness is the GGX alpha; Blender's alpha is roughness^2).
 #   Differences that stay: Cycles' walk works on three RGB channels (Limner: spectral, hero
 #   wavelengths), derives its coefficients from colour and radius by its own albedo inversion,
 #   exits the walk through a diffuse (Lambertian-like) lobe rather than refracting through the
-#   rough dielectric boundary, and gives up a walk after 256 steps (Limner's walk has no such
-#   cap); its Principled specular layer sits on top of the walk.
+#   rough dielectric boundary, and gives up a walk after 256 steps (BSSRDF_MAX_BOUNCES; Limner's
+#   bound is 65536 events); its Principled specular layer sits on top of the walk.
 # - Diffuse stand-in: Diffuse BSDF, colour (0.6, 0.5, 0.42) (Limner's {"rgb": ...} is linear
 #   sRGB), roughness 0 (Lambert).
 # - Render settings: CPU, fixed threads, adaptive sampling and denoising off, clamping off,
 #   filter_glossy 0, caustics on, light threshold 0, 64 bounces of every kind (Limner's
 #   max_depth), box pixel filter 1 pixel wide (Limner jitters uniformly inside each pixel), one
-#   tile, opaque film, Standard view transform, float EXR out. Cycles' default sampling pattern.
+#   tile, opaque film, Standard view transform, float EXR out. Cycles' default sampling pattern
+#   (progressive multi-jitter in 3.4).
 import argparse
 import json
 import math
@@ -62,8 +66,9 @@ import numpy as np
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SILICONE = {"sigma_s_reduced": (2.0, 2.3, 2.6), "sigma_a": (0.02, 0.06, 0.12), "ior": 1.413}
-# `limner measure scenes/silicone_bust.json --material silicone --geometry d:d`, XYZ -> Rec. 709.
-SILICONE_DD_RGB = (0.631, 0.515, 0.437)  # d:d under D65
+# The reflectance spectrum `limner measure scenes/silicone_bust.json --material silicone
+# --geometry d:d` prints, integrated under D65 with the CIE 1931 functions, XYZ -> Rec. 709.
+SILICONE_DD_RGB = (0.631, 0.515, 0.437)
 DIFFUSE_RGB = (0.6, 0.5, 0.42)
 XYZ_TO_REC709 = np.array([[3.2404542, -1.5371385, -0.4985314],
                           [-0.9692660, 1.8760108, 0.0415560],
@@ -164,7 +169,8 @@ def add_camera(scene, cam):
     data.clip_start, data.clip_end = 0.1, 1e5
     obj = bpy.data.objects.new("camera", data)
     scene.collection.objects.link(obj)
-    set_transform(obj, cam["from"], look_at_matrix(cam["from"], cam["to"], cam.get("up", [0, 1, 0])))
+    rot = look_at_matrix(cam["from"], cam["to"], cam.get("up", [0, 1, 0]))
+    set_transform(obj, cam["from"], rot)
     scene.camera = obj
 
 
