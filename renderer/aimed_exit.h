@@ -22,6 +22,7 @@
 
 #include "materials/medium/aimed_step.h"
 #include "materials/medium/random_walk.h"
+#include "renderer/frame.h"
 #include "renderer/integrator.h"
 
 namespace limner {
@@ -56,5 +57,23 @@ struct WalkVertex {
 // estimate, or zero. Draws its random numbers from rng.
 SampledSpectrum aimed_exit(const Scene& scene, const WalkVertex& v, const SampledWavelengths& wl,
                            WalkRng& rng, PathCounters& counters, std::vector<RayRecord>* log);
+
+// The same from where a path enters the bulk (always tried there), with the entry's BSDF in
+// place of the phase function: light seen through a thin part (a back-lit ear's rim) mostly
+// crosses it without scattering, so its walks have no scattering event to aim from. The walk's
+// own first flight is then BSDF-sampled: its ExitMis has reach {bsdf pdf, 1}.
+constexpr float kAimShareEntry = 1.0f;
+struct AimedEntry {
+  const MediumCoefficients& m;
+  glm::vec3 x;       // where the walk starts (just inside the surface)
+  glm::vec3 normal;  // the surface's outward geometric normal (the walk's guide normal)
+  AimLobe lobe;
+  const Frame& frame;  // shading frame of the entry
+  glm::vec3 wo;        // towards where the path came from, local
+  const Bsdf& bsdf;
+  const SampledSpectrum &beta, &r_u;
+};
+SampledSpectrum aimed_entry(const Scene& scene, const AimedEntry& en, const SampledWavelengths& wl,
+                            WalkRng& rng, PathCounters& counters, std::vector<RayRecord>* log);
 
 }  // namespace limner

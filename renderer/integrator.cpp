@@ -32,6 +32,7 @@ struct PathState {
   const HomogeneousMedium* medium = nullptr;  // the medium the path is in (null: air)
   RayCone cone;  // texture filter footprint (renderer/ray_cone.h)
   ExitMis exit;  // the walk's own exit, for weights against aimed exits (renderer/aimed_exit.h)
+  float entry_pdf = 0.0f;  // where an aimed entry was tried: the BSDF pdf into the bulk
 };
 
 bool trace(const Scene& scene, const Ray& ray, RayHit& hit, PathCounters& c,
@@ -91,6 +92,26 @@ void sample_direct(const Scene& scene, PathState& st, const SurfaceHit& s, const
   st.L += st.beta * f * ls.L * (w / lp);
 }
 
+// Light aimed through a scattering bulk from where a path enters it (aimed_exit.h). Returns
+// whether it was tried: then the walk the path may start here weighs its exits against it.
+bool try_aimed_entry(const Scene& scene, PathState& st, const SurfaceHit& s, const Frame& frame,
+                     const Bsdf& bsdf, const glm::vec3& wo, const glm::vec3& dir,
+                     const SampledWavelengths& wl, Sampler& sampler, PathCounters& c,
+                     std::vector<RayRecord>* log) {
+  const HomogeneousMedium* med = interior_medium(scene.materials[s.material]);
+  if (!med || st.medium || !scene.walk_limits.aimed || scene.lights.empty() ||
+      glm::dot(dir, s.ng) >= 0.0f || bsdf_is_delta(bsdf))
+    return false;
+  MediumCoefficients m = sample_medium(*med, wl);
+  if (!medium_scatters(m)) return false;
+  WalkRng rng((uint64_t(sampler.get1d() * 16777216.0f) << 24) ^
+              uint64_t(sampler.get1d() * 16777216.0f));
+  AimLobe lobe{med->boundary_alpha, med->boundary_ior};
+  AimedEntry en{m, scene.offset(s.p, s.ng, -s.ng), s.ng, lobe, frame, wo, bsdf, st.beta, st.r_u};
+  st.L += aimed_entry(scene, en, wl, rng, c, log);
+  return true;
+}
+
 }  // namespace
 
 SampledSpectrum trace_path(const Scene& scene, Ray ray, const SampledWavelengths& wl,
@@ -103,8 +124,8 @@ SampledSpectrum trace_path(const Scene& scene, Ray ray, const SampledWavelengths
     if (st.medium) {  // inside a subsurface object: walk to the next surface (medium_walk.h)
       bool scattered;
       WalkEnd end = walk_medium(scene, *st.medium, ray, hit, wl, sampler, st.beta, st.r_u, c,
-                                log, &scattered, st.prev_ng, st.L, &st.exit,
-                                scene.walk_limits);
+                                log, &scattered, WalkEntry{st.prev_ng, st.entry_pdf}, st.L,
+                                &st.exit, scene.walk_limits);
       if (end == WalkEnd::Absorbed) break;
       if (scattered) st.specular = true;  // no light sampling inside: full weight on emission
       found = end == WalkEnd::Surface;
@@ -135,6 +156,7 @@ SampledSpectrum trace_path(const Scene& scene, Ray ray, const SampledWavelengths
     Frame frame = Frame::from_z(s.ns);
     glm::vec3 wo = frame.to_local(-ray.dir);
     if (!bsdf_is_delta(bsdf)) sample_direct(scene, st, s, frame, bsdf, wo, wl, sampler, c, log);
+    bool aimed = try_aimed_entry(scene, st, s, frame, bsdf, wo, ray.dir, wl, sampler, c, log);
     float uc = sampler.get1d();
     auto bs = bsdf_sample(bsdf, wo, uc, sampler.get2d());
     if (!bs || bs->pdf <= 0.0f || bs->f.is_black()) break;
@@ -146,10 +168,12 @@ SampledSpectrum trace_path(const Scene& scene, Ray ray, const SampledWavelengths
     st.prev_ng = s.ng;
     if (bs->transmission) st.eta_scale *= bs->eta * bs->eta;
     glm::vec3 wi = glm::normalize(frame.to_world(bs->wi));
-    if (mirror_through_surface(s.ng, -ray.dir, wo.z, bs->wi.z, wi)) st.specular = true;  // bent ns
+    bool mirrored = mirror_through_surface(s.ng, -ray.dir, wo.z, bs->wi.z, wi);
+    if (mirrored) st.specular = true;  // bent ns
     if (bs->transmission)  // into a closed object: its medium, if any; out of it: air
       st.medium =
           glm::dot(wi, s.ng) < 0.0f ? interior_medium(scene.materials[s.material]) : nullptr;
+    st.entry_pdf = aimed && st.medium && !bs->specular && !mirrored ? bs->pdf : 0.0f;
     ray = Ray{scene.offset(s.p, s.ng, wi), wi, 0.0f, 1e30f};
     if (depth >= kRouletteDepth) {
       float q = std::max(0.05f, 1.0f - st.beta.max_value() * st.eta_scale);

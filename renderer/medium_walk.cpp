@@ -17,12 +17,12 @@ constexpr float kAimShare = 0.25f;
 WalkEnd walk_medium(const Scene& scene, const HomogeneousMedium& medium, Ray& ray, RayHit& hit,
                     const SampledWavelengths& wl, Sampler& sampler, SampledSpectrum& beta,
                     SampledSpectrum& r_u, PathCounters& counters, std::vector<RayRecord>* log,
-                    bool* scattered, const glm::vec3& entry_normal, SampledSpectrum& L,
-                    ExitMis* exit, const WalkLimits& limits) {
+                    bool* scattered, const WalkEntry& entry, SampledSpectrum& L, ExitMis* exit,
+                    const WalkLimits& limits) {
   const MediumCoefficients m = sample_medium(medium, wl);
-  FlightGuide guide = make_flight_guide(m, entry_normal, limits.guided);
+  FlightGuide guide = make_flight_guide(m, entry.normal, limits.guided);
   if (guide.fraction > 0.0f) {  // is the object thin behind the entry? (backward guiding)
-    Ray probe{ray.origin, -entry_normal, 0.0f, guide.thin_range};
+    Ray probe{ray.origin, -entry.normal, 0.0f, guide.thin_range};
     RayHit probe_hit;
     ++counters.rays;
     set_opposite_distance(guide, scene.rt->intersect(probe, probe_hit)
@@ -57,6 +57,9 @@ WalkEnd walk_medium(const Scene& scene, const HomogeneousMedium& medium, Ray& ra
       if (events > 0 && share > 0.0f && found)
         *exit = ExitMis{true, ray.origin, ray.dir, guide.normal, lobe, share,
                         reach_pdfs(m, guide, dir_in, ray.dir, t, r_before)};
+      else if (events == 0 && entry.bsdf_pdf > 0.0f && found)  // see aimed_entry
+        *exit = ExitMis{true, ray.origin, ray.dir, entry.normal, lobe, kAimShareEntry,
+                        ReachPdfs{entry.bsdf_pdf, 1.0f}};
       return found ? WalkEnd::Surface : WalkEnd::Escaped;
     }
     *scattered = true;

@@ -24,12 +24,19 @@ enum class WalkEnd { Surface, Escaped, Absorbed };
 // `ray` starts inside the medium; on return it is the last flight's ray, with `hit` filled when
 // the walk ends at a Surface. Escaped: the last flight found no surface (an open mesh).
 // beta and r_u: the path's MIS-weighted throughput and wavelength pdf ratios (random_walk.h).
-// entry_normal: outward normal of the surface the walk starts at, towards which flights are
-// guided (FlightGuide; any fixed direction keeps the walk unbiased).
+// entry.normal: outward normal of the surface the walk starts at, towards which flights are
+// guided (FlightGuide; any fixed direction keeps the walk unbiased). entry.bsdf_pdf: where an
+// aimed entry was tried (aimed_exit.h), the pdf with which the BSDF there chose the walk's
+// first direction; 0 otherwise.
+// L: the aimed exits' estimates are added to it. exit: for the weights at the walk's own exit.
+struct WalkEntry {
+  glm::vec3 normal{0.0f, 0.0f, 1.0f};
+  float bsdf_pdf = 0.0f;
+};
 WalkEnd walk_medium(const Scene& scene, const HomogeneousMedium& medium, Ray& ray, RayHit& hit,
                     const SampledWavelengths& wl, Sampler& sampler, SampledSpectrum& beta,
                     SampledSpectrum& r_u, PathCounters& counters, std::vector<RayRecord>* log,
-                    bool* scattered, const glm::vec3& entry_normal, SampledSpectrum& L,
-                    ExitMis* exit, const WalkLimits& limits = WalkLimits{});
+                    bool* scattered, const WalkEntry& entry, SampledSpectrum& L, ExitMis* exit,
+                    const WalkLimits& limits = WalkLimits{});
 
 }  // namespace limner

@@ -33,7 +33,7 @@ TEST_P(MediumFurnace, NonAbsorbingSphereReturnsTheEnvironment) {
   SampledSpectrum env = trace_path(*scene, Ray{{0, 5, 100}, {0, 0, -1}}, wl, s, pc);
   ASSERT_GT(env[0], 0.0f);
   // Rays over the inner 70 % of the disc (all hit the sphere).
-  SampledSpectrum L = mean_radiance(*scene, wl, 0.5f, 20000);
+  SampledSpectrum L = mean_radiance(*scene, wl, 0.5f, 60000);
   for (int i = 0; i < kLambdas; ++i) EXPECT_NEAR(L[i] / env[i], 1.0, 0.01) << "lambda " << i;
 }
 
