@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <cstdio>
 
 #include "medium/medium_util.h"
 #include "renderer/sampler.h"
@@ -62,6 +63,29 @@ TEST_P(AimedExits, LeaveTheImageUnchanged) {
 // In front (beside the camera) and behind the sphere (light through the bulk).
 INSTANTIATE_TEST_SUITE_P(Lights, AimedExits,
                          ::testing::Values("[12, 4, 20]", "[10, 3, -12]"));
+
+// A back-lit sheet 0.5 mm thick (one mean free path): most of the light crosses it without
+// scattering, which only aimed entries (not aimed exits from scattering events) aim for.
+TEST(AimedEntries, LeaveABackLitSheetUnchanged) {
+  std::string obj = box_obj(10.0f, 0.25f);
+  auto scene = scene_from_json(R"({"camera": {"from": [0, 0, 50], "to": [0, 0, 0]},
+    "lights": [{"type": "rect", "center": [4, 3, -30], "to": [0, 0, 0], "size": [6, 6],
+                "spectrum": 1, "scale": 1}],
+    "materials": {"m": {"type": "subsurface", "sigma_a_per_mm": 0.05, "sigma_s_per_mm": 2,
+                        "ior": 1.4, "roughness": 0.3}},
+    "objects": [{"mesh": ")" + obj + R"(", "material": "m"}]})");
+  const int n = 100000;
+  Estimate on = estimate(*scene, 1.0f, n, 1);
+  scene->walk_limits.aimed = false;
+  Estimate off = estimate(*scene, 1.0f, n, 2);
+  std::remove(obj.c_str());
+  ASSERT_GT(off.mean, 0.0);
+  double sigma = std::sqrt(on.variance_of_mean + off.variance_of_mean);
+  EXPECT_LT(std::fabs(on.mean - off.mean), 4.0 * sigma)
+      << "aimed " << on.mean << " +- " << std::sqrt(on.variance_of_mean) << ", without "
+      << off.mean << " +- " << std::sqrt(off.variance_of_mean);
+  EXPECT_LT(sigma / off.mean, 0.02) << off.mean;
+}
 
 }  // namespace
 }  // namespace limner::test

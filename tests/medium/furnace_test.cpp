@@ -74,24 +74,11 @@ TEST(SpectralMis, ChromaticMediumEqualsSingleWavelengthRenders) {
 namespace limner::test {
 namespace {
 
-// A closed box mesh, thin along z (a sheet 0.1 mm thick), written for the scene to load.
-std::string thin_box_obj() {
-  std::string path = "/tmp/limner_medium_thin_box_" + std::to_string(::getpid()) + ".obj";
-  std::FILE* f = std::fopen(path.c_str(), "w");
-  const float h = 10.0f, t = 0.05f;
-  for (int i = 0; i < 8; ++i)
-    std::fprintf(f, "v %g %g %g\n", (i & 1) ? h : -h, (i & 2) ? h : -h, (i & 4) ? t : -t);
-  // Outward counter-clockwise faces of the cube with corners indexed by (x, y, z) bits.
-  std::fputs("f 1 3 4 2\nf 5 6 8 7\nf 1 2 6 5\nf 3 7 8 4\nf 1 5 7 3\nf 2 4 8 6\n", f);
-  std::fclose(f);
-  return path;
-}
-
 // A ray through a 0.1 mm sheet (a thin feature: the walk's flight ends at the far face) of a
 // pure absorber sees the environment times Beer-Lambert, and with Fresnel faces (n = 1.5) the
 // sum of the reflected and transmitted geometric series.
 TEST(ThinFeature, SheetMeshFollowsBeerLambert) {
-  std::string obj = thin_box_obj();
+  std::string obj = box_obj(10.0f, 0.05f);
   for (float ior : {1.0f, 1.5f}) {
     std::string json = R"({"camera": {"from": [0, 0, 50], "to": [0, 0, 0]},
       "film": {"max_depth": 64},
@@ -116,7 +103,7 @@ TEST(ThinFeature, SheetMeshFollowsBeerLambert) {
 // Another object inside the bulk (here a black card through the middle of the sheet) ends a
 // flight where the walk meets it: nothing is transmitted, only the front face reflects.
 TEST(ThinFeature, ObjectInsideTheBulkStopsTheWalk) {
-  std::string obj = thin_box_obj();
+  std::string obj = box_obj(10.0f, 0.05f);
   std::string json = R"({"camera": {"from": [0, 0, 50], "to": [0, 0, 0]},
     "lights": [{"type": "environment", "spectrum": 1, "scale": 1}],
     "materials": {"m": {"type": "subsurface", "sigma_a_per_mm": 0, "sigma_s_per_mm": 0.5,

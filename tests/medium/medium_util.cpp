@@ -1,5 +1,9 @@
 #include "medium/medium_util.h"
 
+#include <unistd.h>
+
+#include <cstdio>
+
 #include "renderer/sampler.h"
 #include "renderer/scene_parse.h"
 
@@ -36,6 +40,20 @@ SampledWavelengths wavelengths(float l0, float l1, float l2, float l3) {
   wl.lambda = {l0, l1, l2, l3};
   wl.pdf = {1.0f, 1.0f, 1.0f, 1.0f};
   return wl;
+}
+
+std::string box_obj(float half, float half_thickness) {
+  static int count = 0;
+  std::string path = "/tmp/limner_medium_box_" + std::to_string(::getpid()) + "_" +
+                     std::to_string(count++) + ".obj";
+  std::FILE* f = std::fopen(path.c_str(), "w");
+  for (int i = 0; i < 8; ++i)
+    std::fprintf(f, "v %g %g %g\n", (i & 1) ? half : -half, (i & 2) ? half : -half,
+                 (i & 4) ? half_thickness : -half_thickness);
+  // Outward counter-clockwise faces of the cube with corners indexed by (x, y, z) bits.
+  std::fputs("f 1 3 4 2\nf 5 6 8 7\nf 1 2 6 5\nf 3 7 8 4\nf 1 5 7 3\nf 2 4 8 6\n", f);
+  std::fclose(f);
+  return path;
 }
 
 Material subsurface(float sigma_a, float sigma_s, float g, float ior, float roughness) {

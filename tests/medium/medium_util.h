@@ -23,6 +23,10 @@ SampledSpectrum mean_radiance(const Scene& scene, const SampledWavelengths& wl, 
 
 SampledWavelengths wavelengths(float l0, float l1, float l2, float l3);
 
+// A closed box mesh (half extents half x half x half_thickness, thin along z) written to a
+// temporary OBJ file for a scene to load; returns its path (the caller removes it).
+std::string box_obj(float half, float half_thickness);
+
 // A subsurface material from constant coefficients.
 Material subsurface(float sigma_a, float sigma_s, float g, float ior, float roughness = 0.0f);
 
