@@ -65,6 +65,19 @@ bool draw_aimed(const Scene& scene, const glm::vec3& x, const glm::vec3& normal,
          sample_aimed(lobe, normal, d->ls.wi, u_dir, &d->dir);
 }
 
+// The drawn light point as seen from z instead of x (a point-like light: sampled again there,
+// its radiance depends on where it is seen from).
+LightSample seen_from(const Light& light, const glm::vec3& x, const glm::vec3& z,
+                      const AimedDraw& d, const SampledWavelengths& wl) {
+  if (d.ls.delta) return light_sample(light, z, d.u_point, wl);
+  LightSample ls = d.ls;
+  if (light_is_infinite(light)) return ls;
+  glm::vec3 to_y = x + ls.wi * ls.distance - z;
+  ls.distance = glm::length(to_y);
+  ls.wi = to_y / ls.distance;
+  return ls;
+}
+
 // The flight from x along the aimed direction (reaching a surface with the hero's transmittance,
 // as a walk's flight), then that surface's BSDF towards the drawn light point, unoccluded.
 struct ExitLink {
@@ -86,18 +99,9 @@ bool link_exit(const Scene& scene, const MediumCoefficients& m, const glm::vec3&
   if (s.light >= 0) return false;
   const Light& light = scene.lights[d.light];
   const bool infinite = light_is_infinite(light);
-  LightSample ls = d.ls;
-  glm::vec3 wi_z = ls.wi;
-  float dist = ls.distance;
-  if (ls.delta) {  // a point-like light: its radiance depends on where it is seen from
-    ls = light_sample(light, s.p, d.u_point, wl);
-    wi_z = ls.wi;
-    dist = ls.distance;
-  } else if (!infinite) {
-    glm::vec3 to_y = x + ls.wi * ls.distance - s.p;
-    dist = glm::length(to_y);
-    wi_z = to_y / dist;
-  }
+  LightSample ls = seen_from(light, x, s.p, d, wl);
+  const glm::vec3 wi_z = ls.wi;
+  const float dist = ls.distance;
   s.ctx.footprint_mm = 0.0f;
   apply_surface_detail(scene, s, -d.dir);
   Bsdf bsdf = material_bsdf(scene.materials[s.material], wl, s.ctx);
