@@ -108,7 +108,7 @@ bool try_aimed_entry(const Scene& scene, PathState& st, const SurfaceHit& s, con
               uint64_t(sampler.get1d() * 16777216.0f));
   AimLobe lobe{med->boundary_alpha, med->boundary_ior};
   AimedEntry en{m, scene.offset(s.p, s.ng, -s.ng), s.ng, lobe, frame, wo, bsdf, st.beta, st.r_u};
-  st.L += aimed_entry(scene, en, wl, rng, c, log);
+  for (int i = 0; i < kAimedEntries; ++i) st.L += aimed_entry(scene, en, wl, rng, c, log);
   return true;
 }
 
