@@ -109,14 +109,16 @@ float common_exponent(const MediumCoefficients& m, const FlightGuide& guide, flo
 // `phase`, ending in a scattering event (scatter) or at a surface:
 //   p_j = (1 - w) phase [sigma_t_j] T_j(d) + w g_j [k_j sigma_t_j] T_j(k_j d),
 // brackets only for a scattering event; phase and g_j are 1 for a given first direction;
-// times exp(e).
+// times exp(e). *transmittance: T_j(d) times exp(e).
 SampledSpectrum mixture_pdf(const MediumCoefficients& m, const FlightGuide& guide, float phase,
-                            float mu, bool first, bool scatter, float d, float e) {
+                            float mu, bool first, bool scatter, float d, float e,
+                            SampledSpectrum* transmittance) {
   const float w = guide.fraction, wb = guide.backward;
   SampledSpectrum p;
   for (int j = 0; j < kLambdas; ++j) {
     float v0 = guide.v0[j], norm = 1.0f / (guide.log_ratio[j] * 2.0f * kPi);
     float a = std::exp(e - m.sigma_t[j] * d);
+    (*transmittance)[j] = a;
     // one guided strategy: towards `sign` x normal, stretch k = 1 - sign mu / v0
     auto guided = [&](float sign) {
       float k = 1.0f - sign * mu / v0;
@@ -140,9 +142,8 @@ FlightEnd finish_step(const MediumCoefficients& m, const FlightGuide& guide, con
   if (!std::isfinite(*t)) return FlightEnd::Surface;
   // f_j = [sigma_s_j] T_j(t) phase over mixture_pdf's p_j, both times exp(e).
   const float d = *t, phase = step.pdf_classic, e = common_exponent(m, guide, step.mu, d);
-  SampledSpectrum f, p = mixture_pdf(m, guide, phase, step.mu, step.first, scatter, d, e);
-  for (int j = 0; j < kLambdas; ++j)
-    f[j] = (scatter ? m.sigma_s[j] : 1.0f) * std::exp(e - m.sigma_t[j] * d) * phase;
+  SampledSpectrum f, p = mixture_pdf(m, guide, phase, step.mu, step.first, scatter, d, e, &f);
+  f *= (scatter ? m.sigma_s : SampledSpectrum(1.0f)) * phase;
   if (!(p[0] > 0.0f)) {
     beta = SampledSpectrum(0.0f);
     return scatter ? FlightEnd::Scatter : FlightEnd::Surface;
@@ -167,8 +168,12 @@ ReachPdfs reach_pdfs(const MediumCoefficients& m, const FlightGuide& guide,
   const bool guided = guide.fraction > 0.0f;
   const float e = guided ? common_exponent(m, guide, mu, d) : m.sigma_t[0] * d;
   SampledSpectrum walk, free;
-  for (int j = 0; j < kLambdas; ++j) free[j] = std::exp(e - m.sigma_t[j] * d);
-  walk = guided ? mixture_pdf(m, guide, phase, mu, false, false, d, e) : free * phase;
+  if (guided) {
+    walk = mixture_pdf(m, guide, phase, mu, false, false, d, e, &free);
+  } else {
+    for (int j = 0; j < kLambdas; ++j) free[j] = std::exp(e - m.sigma_t[j] * d);
+    walk = free * phase;
+  }
   return {(r_u * walk).average(), (r_u * free).average()};
 }
 
