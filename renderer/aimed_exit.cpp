@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "materials/bsdf/microfacet.h"
 #include "renderer/frame.h"
 #include "renderer/shading_normal.h"
 
@@ -26,6 +27,12 @@ float light_pdf_from(const Scene& scene, int light, const glm::vec3& x, const gl
 }
 
 }  // namespace
+
+bool aims_possible(const WalkLimits& limits, const Scene& scene, const HomogeneousMedium& m) {
+  return limits.aimed && !scene.lights.empty() && !is_smooth_alpha(m.boundary_alpha) &&
+         aim_usable(AimLobe{m.boundary_alpha, m.boundary_ior}, glm::vec3(0.0f, 0.0f, 1.0f),
+                    glm::vec3(0.0f, 0.0f, 1.0f));
+}
 
 float aimed_exit_pdf(const Scene& scene, const ExitMis& e, int light, const glm::vec3& z,
                      const glm::vec3& wi_z, float dist, bool delta) {

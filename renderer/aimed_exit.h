@@ -27,6 +27,11 @@
 
 namespace limner {
 
+// Whether aimed exits and entries are tried in this medium at all: asked for, lights to aim at,
+// and a glossy boundary that bends light (a smooth one's delta lobe cannot be connected to a
+// light; an index-matched one does not refract).
+bool aims_possible(const WalkLimits& limits, const Scene& scene, const HomogeneousMedium& m);
+
 // What the weights at a walk's own exit need: the last scattering event and the flight from it.
 struct ExitMis {
   bool valid = false;  // false: the walk did not scatter, or no aimed exits were tried

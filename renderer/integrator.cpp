@@ -99,7 +99,7 @@ bool try_aimed_entry(const Scene& scene, PathState& st, const SurfaceHit& s, con
                      const SampledWavelengths& wl, Sampler& sampler, PathCounters& c,
                      std::vector<RayRecord>* log) {
   const HomogeneousMedium* med = interior_medium(scene.materials[s.material]);
-  if (!med || st.medium || !scene.walk_limits.aimed || scene.lights.empty() ||
+  if (!med || st.medium || !aims_possible(scene.walk_limits, scene, *med) ||
       glm::dot(dir, s.ng) >= 0.0f || bsdf_is_delta(bsdf))
     return false;
   MediumCoefficients m = sample_medium(*med, wl);

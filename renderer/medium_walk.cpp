@@ -29,8 +29,7 @@ WalkEnd walk_medium(const Scene& scene, const HomogeneousMedium& medium, Ray& ra
                                      ? probe_hit.t
                                      : std::numeric_limits<float>::infinity());
   }
-  const float share = limits.aimed && medium.boundary_ior >= 1.0f && !scene.lights.empty()
-                          ? kAimShare : 0.0f;
+  const float share = aims_possible(limits, scene, medium) ? kAimShare : 0.0f;
   const AimLobe lobe{medium.boundary_alpha, medium.boundary_ior};
   *exit = ExitMis{};
   const float entry_max = beta.max_value();
