@@ -67,6 +67,28 @@ TEST(Analytic, TinySunDiscKeepsItsIrradiance) {
   EXPECT_NEAR(mean_xyz(f, 0, 0, 8, 8).y, 0.5, 0.005);
 }
 
+// A square light (side 2, radiance 1) facing down at height 2 above the plane's centre: the
+// irradiance there is pi L F with F four times the form factor of a differential area to a
+// parallel rectangle a x b at distance c over one of its corners (Howell's catalogue, C-11):
+// (1 / 2 pi) (X / sqrt(1 + X^2) atan(Y / sqrt(1 + X^2)) + Y / sqrt(1 + Y^2) atan(X / sqrt(1 +
+// Y^2))), X = a / c, Y = b / c. The camera looks past the light's edge.
+TEST(Analytic, RectLightOnLambertianPlane) {
+  auto corner = [](double x, double y) {
+    return (x / std::sqrt(1 + x * x) * std::atan(y / std::sqrt(1 + x * x)) +
+            y / std::sqrt(1 + y * y) * std::atan(x / std::sqrt(1 + y * y))) /
+           (2.0 * M_PI);
+  };
+  double e = M_PI * 4.0 * corner(0.5, 0.5);
+  Film f = render_json(R"({"camera": {"from": [0, 5, 5], "to": [0, 0, 0], "fov_deg": 2},
+    "film": {"width": 8, "height": 8, "spp": 512},
+    "lights": [{"type": "rect", "center": [0, 2, 0], "to": [0, 0, 0], "size": [2, 2],
+                "spectrum": 1, "scale": 1}],
+    "materials": {"m": {"type": "diffuse", "reflectance": 0.5}},
+    "objects": [{"rect": {"center": [0, 0, 0], "normal": [0, 1, 0], "size": [10, 10]},
+                 "material": "m"}]})");
+  EXPECT_NEAR(mean_xyz(f, 0, 0, 8, 8).y, 0.5 * e / M_PI, 0.005 * 0.5 * e / M_PI);
+}
+
 // A rect light seen head-on shows its radiance; seen from behind it is black.
 TEST(Analytic, RectLightRadianceFrontOnly) {
   std::string scene = R"({"camera": {"from": [0, 0, 10], "to": [0, 0, 0], "fov_deg": 5},
