@@ -150,13 +150,7 @@ FlightEnd finish_step(const MediumCoefficients& m, const FlightGuide& guide, con
   }
   beta *= f / p[0];
   r_u *= p / p[0];
-  float s = r_u.average();
-  if (s > 0.0f && std::isfinite(s)) {
-    beta /= s;
-    r_u /= s;
-  } else {
-    beta = SampledSpectrum(0.0f);
-  }
+  renormalize(beta, r_u);
   return scatter ? FlightEnd::Scatter : FlightEnd::Surface;
 }
 

@@ -16,7 +16,15 @@ bool scatters(const MediumCoefficients& m) {
   return false;
 }
 
-// Keeps avg(r_u) = 1 (see random_walk.h): beta is then the MIS-weighted throughput.
+// exp(-(sigma_t_i - sigma_t_hero) t): transmittance ratios without underflow of either term.
+SampledSpectrum transmittance_ratio(const MediumCoefficients& m, float t) {
+  SampledSpectrum r;
+  for (int i = 0; i < kLambdas; ++i) r[i] = std::exp(-(m.sigma_t[i] - m.sigma_t[0]) * t);
+  return r;
+}
+
+}  // namespace
+
 void renormalize(SampledSpectrum& beta, SampledSpectrum& r_u) {
   float s = r_u.average();
   if (s > 0.0f && std::isfinite(s)) {
@@ -26,15 +34,6 @@ void renormalize(SampledSpectrum& beta, SampledSpectrum& r_u) {
     beta = SampledSpectrum(0.0f);
   }
 }
-
-// exp(-(sigma_t_i - sigma_t_hero) t): transmittance ratios without underflow of either term.
-SampledSpectrum transmittance_ratio(const MediumCoefficients& m, float t) {
-  SampledSpectrum r;
-  for (int i = 0; i < kLambdas; ++i) r[i] = std::exp(-(m.sigma_t[i] - m.sigma_t[0]) * t);
-  return r;
-}
-
-}  // namespace
 
 float flight_distance(const MediumCoefficients& m, float u) {
   if (!scatters(m)) return std::numeric_limits<float>::infinity();

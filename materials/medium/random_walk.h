@@ -85,6 +85,9 @@ WalkStep sample_step(const MediumCoefficients& m, const FlightGuide& guide, cons
 FlightEnd finish_step(const MediumCoefficients& m, const FlightGuide& guide, const WalkStep& step,
                       float t_surface, SampledSpectrum& beta, SampledSpectrum& r_u, float* t);
 bool medium_scatters(const MediumCoefficients& m);
+// Divides beta and r_u by avg(r_u), keeping avg(r_u) = 1 (see above): beta is then the
+// MIS-weighted throughput. A degenerate r_u ends the path (beta 0).
+void renormalize(SampledSpectrum& beta, SampledSpectrum& r_u);
 // For weighing other ways of reaching a surface against the walk's own: the walk's pdf of a
 // flight from a scattering event (arrived along dir_in) in direction dir reaching a surface at
 // distance d (direction pdf times the probability of flying that far: `walk`), and the
