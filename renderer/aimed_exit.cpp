@@ -10,8 +10,6 @@ namespace limner {
 
 namespace {
 
-constexpr float kShadowShorten = 1.0f - 1e-4f;
-
 float squared(float a) { return a * a; }
 
 // p_light(x -> y) |z - y|^2 / |x - y|^2, with y the light point seen from z along wi_z.
@@ -99,9 +97,7 @@ bool link_exit(const Scene& scene, const MediumCoefficients& m, const glm::vec3&
                std::vector<RayRecord>* log, ExitLink* e) {
   Ray ray{x, d.dir, 0.0f, std::min(flight_distance(m, d.u_distance), 1e30f)};
   RayHit hit;
-  ++counters.rays;
-  if (log) log->push_back({ray.origin, ray.tmin, ray.dir, ray.tmax, 0});
-  if (!scene.rt->intersect(ray, hit)) return false;
+  if (!trace(scene, ray, hit, counters, log)) return false;
   SurfaceHit s = scene.surface(ray, hit);
   if (s.light >= 0) return false;
   const Light& light = scene.lights[d.light];
@@ -119,9 +115,7 @@ bool link_exit(const Scene& scene, const MediumCoefficients& m, const glm::vec3&
   if (e->value.is_black()) return false;
   Ray shadow{scene.offset(s.p, s.ng, wi_z), wi_z, 0.0f,
              infinite ? 1e30f : dist * kShadowShorten};
-  ++counters.rays;
-  if (log) log->push_back({shadow.origin, shadow.tmin, shadow.dir, shadow.tmax, 1});
-  if (scene.rt->occluded(shadow)) return false;
+  if (occluded(scene, shadow, counters, log)) return false;
   e->t = hit.t;
   for (int i = 0; i < kLambdas; ++i) e->ratio[i] = std::exp(-(m.sigma_t[i] - m.sigma_t[0]) * hit.t);
   e->p_light_x = ls.delta ? d.prob

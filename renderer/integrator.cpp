@@ -12,7 +12,6 @@ namespace limner {
 
 namespace {
 
-constexpr float kShadowShorten = 1.0f - 1e-4f;
 constexpr int kRouletteDepth = 3;
 
 // Power heuristic for a among three strategies (c: 0 when there are two).
@@ -35,18 +34,6 @@ struct PathState {
   float entry_pdf = 0.0f;  // where an aimed entry was tried: the BSDF pdf into the bulk
 };
 
-bool trace(const Scene& scene, const Ray& ray, RayHit& hit, PathCounters& c,
-           std::vector<RayRecord>* log) {
-  ++c.rays;
-  if (log) log->push_back({ray.origin, ray.tmin, ray.dir, ray.tmax, 0});
-  return scene.rt->intersect(ray, hit);
-}
-
-bool occluded(const Scene& scene, const Ray& ray, PathCounters& c, std::vector<RayRecord>* log) {
-  ++c.rays;
-  if (log) log->push_back({ray.origin, ray.tmin, ray.dir, ray.tmax, 1});
-  return scene.rt->occluded(ray);
-}
 
 // Adds emission found by a BSDF-sampled (or camera) ray, weighted against light sampling.
 void add_emission(const Scene& scene, PathState& st, int light, const SampledSpectrum& Le,
@@ -113,6 +100,19 @@ bool try_aimed_entry(const Scene& scene, PathState& st, const SurfaceHit& s, con
 }
 
 }  // namespace
+
+bool trace(const Scene& scene, const Ray& ray, RayHit& hit, PathCounters& c,
+           std::vector<RayRecord>* log) {
+  ++c.rays;
+  if (log) log->push_back({ray.origin, ray.tmin, ray.dir, ray.tmax, 0});
+  return scene.rt->intersect(ray, hit);
+}
+
+bool occluded(const Scene& scene, const Ray& ray, PathCounters& c, std::vector<RayRecord>* log) {
+  ++c.rays;
+  if (log) log->push_back({ray.origin, ray.tmin, ray.dir, ray.tmax, 1});
+  return scene.rt->occluded(ray);
+}
 
 SampledSpectrum trace_path(const Scene& scene, Ray ray, const SampledWavelengths& wl,
                            Sampler& sampler, PathCounters& c, std::vector<RayRecord>* log) {

@@ -24,8 +24,7 @@ WalkEnd walk_medium(const Scene& scene, const HomogeneousMedium& medium, Ray& ra
   if (guide.fraction > 0.0f) {  // is the object thin behind the entry? (backward guiding)
     Ray probe{ray.origin, -entry.normal, 0.0f, guide.thin_range};
     RayHit probe_hit;
-    ++counters.rays;
-    set_opposite_distance(guide, scene.rt->intersect(probe, probe_hit)
+    set_opposite_distance(guide, trace(scene, probe, probe_hit, counters, log)
                                      ? probe_hit.t
                                      : std::numeric_limits<float>::infinity());
   }
@@ -45,9 +44,7 @@ WalkEnd walk_medium(const Scene& scene, const HomogeneousMedium& medium, Ray& ra
     const SampledSpectrum r_before = r_u;
     ray.dir = step.dir;
     ray.tmax = std::min(step.t, 1e30f);
-    ++counters.rays;
-    if (log) log->push_back({ray.origin, ray.tmin, ray.dir, ray.tmax, 0});
-    bool found = scene.rt->intersect(ray, hit);
+    bool found = trace(scene, ray, hit, counters, log);
     float t_surface = found ? hit.t : std::numeric_limits<float>::infinity();
     float t;
     FlightEnd end = finish_step(m, guide, step, t_surface, beta, r_u, &t);
