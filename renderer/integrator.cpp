@@ -91,8 +91,7 @@ bool try_aimed_entry(const Scene& scene, PathState& st, const SurfaceHit& s, con
     return false;
   MediumCoefficients m = sample_medium(*med, wl);
   if (!medium_scatters(m)) return false;
-  WalkRng rng((uint64_t(sampler.get1d() * 16777216.0f) << 24) ^
-              uint64_t(sampler.get1d() * 16777216.0f));
+  WalkRng rng = walk_rng(sampler);
   AimLobe lobe{med->boundary_alpha, med->boundary_ior};
   AimedEntry en{m, scene.offset(s.p, s.ng, -s.ng), s.ng, lobe, frame, wo, bsdf, st.beta, st.r_u};
   for (int i = 0; i < kAimedEntries; ++i) st.L += aimed_entry(scene, en, wl, rng, c, log);

@@ -32,8 +32,7 @@ WalkEnd walk_medium(const Scene& scene, const HomogeneousMedium& medium, Ray& ra
   const AimLobe lobe{medium.boundary_alpha, medium.boundary_ior};
   *exit = ExitMis{};
   const float entry_max = beta.max_value();
-  WalkRng rng((uint64_t(sampler.get1d() * 16777216.0f) << 24) ^
-              uint64_t(sampler.get1d() * 16777216.0f));
+  WalkRng rng = walk_rng(sampler);
   *scattered = false;
   for (int events = 0;;) {
     float u_strategy = rng.next(), u_distance = rng.next();

@@ -19,6 +19,14 @@
 
 namespace limner {
 
+// A walk's own generator, seeded from two of the path's sampler dimensions (drawn in a fixed
+// order: the operands of one expression would be unsequenced).
+inline WalkRng walk_rng(Sampler& sampler) {
+  uint64_t hi = uint64_t(sampler.get1d() * 16777216.0f);
+  uint64_t lo = uint64_t(sampler.get1d() * 16777216.0f);
+  return WalkRng((hi << 24) ^ lo);
+}
+
 enum class WalkEnd { Surface, Escaped, Absorbed };
 
 // `ray` starts inside the medium; on return it is the last flight's ray, with `hit` filled when
